@@ -1,0 +1,71 @@
+package zcnas.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import zcnas.util.ZcnasException;
+
+/**
+ * Entry point of the command-line tools: {@code zcnas <tool> [options]}, directly or as
+ * {@code java weka.Run zcnas.cli.Zcnas <tool> [options]} from an installed package.
+ */
+public final class Zcnas {
+  /** A tool: runs with its options and returns the exit status. */
+  interface Tool {
+    int run(String[] options) throws Exception;
+
+    String usage();
+  }
+
+  private static final Map<String, Tool> TOOLS = new LinkedHashMap<>();
+
+  static {
+    TOOLS.put("score", new ScoreTool());
+    TOOLS.put("correlate", new CorrelateTool());
+    TOOLS.put("benchmark", new BenchmarkTool());
+  }
+
+  private Zcnas() {
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.err));
+  }
+
+  /** Runs a tool and returns its exit status; errors are reported as one clear line, not a stack trace. */
+  public static int run(String[] args, PrintStream err) {
+    if (args.length == 0 || args[0].equals("-h") || args[0].equals("help") || args[0].equals("--help")) {
+      err.println(usage());
+      return args.length == 0 ? 2 : 0;
+    }
+    Tool tool = TOOLS.get(args[0]);
+    if (tool == null) {
+      err.println("zcnas: unknown tool '" + args[0] + "'\n" + usage());
+      return 2;
+    }
+    String[] options = Arrays.copyOfRange(args, 1, args.length);
+    if (Arrays.asList(options).contains("-h") || Arrays.asList(options).contains("-help")) {
+      err.println(tool.usage());
+      return 0;
+    }
+    try {
+      return tool.run(options);
+    } catch (ZcnasException e) {
+      err.println("zcnas " + args[0] + ": error: " + e.getMessage());
+      return 1;
+    } catch (Exception e) {
+      // Weka's option parsing reports unknown or malformed options as plain Exceptions.
+      err.println("zcnas " + args[0] + ": error: " + e.getMessage() + "\n\n" + tool.usage());
+      return 1;
+    }
+  }
+
+  static String usage() {
+    StringBuilder sb = new StringBuilder("usage: zcnas <tool> [options]   (tool -h for its options)\ntools:");
+    for (String name : TOOLS.keySet()) {
+      sb.append(' ').append(name);
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,41 @@
+package zcnas.data;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+/**
+ * Where the shared real data lives: the system property {@code zcnas.data}, else the environment variable
+ * {@code ZCNAS_DATA}, else {@code ../shared/data} relative to the working directory.
+ */
+public final class DataPaths {
+  private DataPaths() {
+  }
+
+  public static Path root() {
+    String p = System.getProperty("zcnas.data");
+    if (p == null || p.isEmpty()) {
+      p = System.getenv("ZCNAS_DATA");
+    }
+    if (p == null || p.isEmpty()) {
+      p = "../shared/data";
+    }
+    return Paths.get(p).toAbsolutePath().normalize();
+  }
+
+  public static Path images() {
+    return root().resolve("images");
+  }
+
+  public static Path benchmarkTables() {
+    return root().resolve("nb201");
+  }
+
+  public static Path testAccuracyTable(Path benchDir) {
+    return benchDir.resolve("nb201_test_accuracy.csv");
+  }
+
+  public static boolean present(Path p) {
+    return p != null && Files.exists(p);
+  }
+}

@@ -1,0 +1,92 @@
+package zcnas.network;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.util.List;
+import java.util.SplittableRandom;
+import zcnas.util.ZcnasException;
+
+/**
+ * Weight initialisations of the papers (CRoZe Table 11). Values are drawn in Java from a seeded generator, so a
+ * seed gives the same network on every device and engine.
+ */
+public enum Initializer {
+  /** PyTorch's default: Kaiming-uniform with a = sqrt(5), i.e. U(+-1/sqrt(fan_in)), bias U(+-1/sqrt(fan_in)). */
+  PYTORCH_DEFAULT("default"),
+  /** Kaiming (He) normal, fan-in mode, ReLU gain: N(0, 2/fan_in); bias zero. */
+  KAIMING_NORMAL("kaiming"),
+  /** Xavier (Glorot) uniform: U(+-sqrt(6/(fan_in+fan_out))); bias zero. */
+  XAVIER_UNIFORM("xavier");
+
+  private final String id;
+
+  Initializer(String id) {
+    this.id = id;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public static Initializer forId(String id) {
+    for (Initializer i : values()) {
+      if (i.id.equalsIgnoreCase(id) || i.name().equalsIgnoreCase(id)) {
+        return i;
+      }
+    }
+    throw new ZcnasException("unknown initialisation '" + id + "' (use default, kaiming or xavier)");
+  }
+
+  /** Fresh weights for the layers, one bulk copy per tensor into the manager's device. */
+  public Weights initialize(List<Layer> layers, NDManager manager, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    NDArray[] w = new NDArray[layers.size()];
+    NDArray[] b = new NDArray[layers.size()];
+    for (int i = 0; i < layers.size(); i++) {
+      Layer layer = layers.get(i);
+      float[] values = new float[(int) layer.weightShape().size()];
+      fill(values, layer, random);
+      w[i] = manager.create(values, layer.weightShape());
+      if (layer.hasBias()) {
+        float[] bias = new float[(int) layer.outChannels()];
+        if (this == PYTORCH_DEFAULT) {
+          uniform(bias, 1.0 / Math.sqrt(layer.fanIn()), random);
+        }
+        b[i] = manager.create(bias);
+      }
+    }
+    return new Weights(w, b);
+  }
+
+  private void fill(float[] values, Layer layer, SplittableRandom random) {
+    switch (this) {
+      case PYTORCH_DEFAULT:
+        uniform(values, 1.0 / Math.sqrt(layer.fanIn()), random);
+        break;
+      case KAIMING_NORMAL:
+        double std = Math.sqrt(2.0 / layer.fanIn());
+        for (int i = 0; i < values.length; i++) {
+          values[i] = (float) (std * gaussian(random));
+        }
+        break;
+      case XAVIER_UNIFORM:
+        uniform(values, Math.sqrt(6.0 / (layer.fanIn() + layer.fanOut())), random);
+        break;
+      default:
+        throw new AssertionError(this);
+    }
+  }
+
+  private static void uniform(float[] values, double bound, SplittableRandom random) {
+    for (int i = 0; i < values.length; i++) {
+      values[i] = (float) ((2 * random.nextDouble() - 1) * bound);
+    }
+  }
+
+  private static double gaussian(SplittableRandom random) {
+    // Box-Muller: SplittableRandom has no nextGaussian before Java 17's RandomGenerator default, which we avoid for stability.
+    double u1 = 1.0 - random.nextDouble();
+    double u2 = random.nextDouble();
+    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+  }
+}

@@ -1,0 +1,173 @@
+package zcnas.network;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import zcnas.space.nb201.Nb201Architecture;
+import zcnas.space.nb201.Nb201Op;
+import zcnas.util.ZcnasException;
+
+/**
+ * The zero-cost reference variant of the NAS-Bench-201 network: stem Conv3x3 + BN; three stages of N cells at
+ * C, 2C, 4C channels with residual reduction blocks between them; head BN, ReLU, global average pool, linear.
+ * Cell convolutions are ReLU-Conv(bias)-BN(no affine), as in the reference code's {@code affine=False} cells.
+ */
+public final class Nb201Network implements Network {
+  public static final int DEFAULT_CHANNELS = 16;
+  public static final int DEFAULT_CELLS = 5;
+
+  private final Nb201Architecture arch;
+  private final int classes;
+  private final int inputSize;
+  private final int channels;
+  private final int cellsPerStage;
+  private final List<Layer> layers;
+  /** Layer index of each cell edge's convolution, [stage][cell][edge], or -1 where the edge has none. */
+  private final int[][][] edgeLayer;
+  private final int[][] reductionLayers;
+
+  public Nb201Network(Nb201Architecture arch, int classes, int inputSize) {
+    this(arch, classes, inputSize, DEFAULT_CHANNELS, DEFAULT_CELLS);
+  }
+
+  public Nb201Network(Nb201Architecture arch, int classes, int inputSize, int channels, int cellsPerStage) {
+    if (inputSize % 4 != 0 || inputSize < 4) {
+      throw new ZcnasException("NB201 input size must be a positive multiple of 4, got " + inputSize);
+    }
+    this.arch = arch;
+    this.classes = classes;
+    this.inputSize = inputSize;
+    this.channels = channels;
+    this.cellsPerStage = cellsPerStage;
+    List<Layer> list = new ArrayList<>();
+    list.add(new Layer("stem", new Shape(channels, 3, 3, 3), false, true));
+    edgeLayer = new int[3][cellsPerStage][Nb201Architecture.EDGES];
+    reductionLayers = new int[2][3];
+    for (int stage = 0; stage < 3; stage++) {
+      long c = (long) channels << stage;
+      if (stage > 0) {
+        long in = c / 2;
+        reductionLayers[stage - 1][0] = list.size();
+        list.add(new Layer("reduction" + stage + ".conv_a", new Shape(c, in, 3, 3), false, true));
+        reductionLayers[stage - 1][1] = list.size();
+        list.add(new Layer("reduction" + stage + ".conv_b", new Shape(c, c, 3, 3), false, true));
+        reductionLayers[stage - 1][2] = list.size();
+        list.add(new Layer("reduction" + stage + ".shortcut", new Shape(c, in, 1, 1), false, true));
+      }
+      for (int cell = 0; cell < cellsPerStage; cell++) {
+        for (int e = 0; e < Nb201Architecture.EDGES; e++) {
+          Nb201Op op = arch.op(e);
+          if (op.isConv()) {
+            edgeLayer[stage][cell][e] = list.size();
+            int k = op.kernelSize();
+            list.add(new Layer("stage" + (stage + 1) + ".cell" + cell + ".edge" + e, new Shape(c, c, k, k), true,
+                arch.isEdgeLive(e)));
+          } else {
+            edgeLayer[stage][cell][e] = -1;
+          }
+        }
+      }
+    }
+    long last = (long) channels << 2;
+    list.add(new Layer("classifier", new Shape(classes, last), true, true));
+    this.layers = Collections.unmodifiableList(list);
+  }
+
+  public Nb201Architecture architecture() {
+    return arch;
+  }
+
+  @Override
+  public List<Layer> layers() {
+    return layers;
+  }
+
+  @Override
+  public int inputSize() {
+    return inputSize;
+  }
+
+  @Override
+  public int classes() {
+    return classes;
+  }
+
+  @Override
+  public NDArray forward(NDArray x, Weights w, BnMode bn, ForwardListener listener) {
+    TensorOps ops = new TensorOps();
+    NDArray h = convLayer(ops, x, w, 0, 1, 1, listener);
+    if (bn == BnMode.ALL) {
+      h = ops.batchNorm(h);
+    }
+    for (int stage = 0; stage < 3; stage++) {
+      if (stage > 0) {
+        h = reduction(ops, h, w, reductionLayers[stage - 1], listener);
+      }
+      for (int cell = 0; cell < cellsPerStage; cell++) {
+        h = cell(ops, h, w, edgeLayer[stage][cell], bn, listener);
+      }
+    }
+    if (bn == BnMode.ALL) {
+      h = ops.batchNorm(h);
+    }
+    listener.reluInput(h);
+    h = ops.globalAvgPool(ops.relu(h));
+    int cls = layers.size() - 1;
+    NDArray logits = ops.linear(h, w.weight(cls), w.bias(cls));
+    listener.layerOutput(cls, logits);
+    return logits;
+  }
+
+  private NDArray cell(TensorOps ops, NDArray input, Weights w, int[] edges, BnMode bn, ForwardListener listener) {
+    NDArray[] nodes = new NDArray[Nb201Architecture.NODES];
+    nodes[0] = input;
+    boolean all = listener.needsDeadOps();
+    for (int node = 1; node < Nb201Architecture.NODES; node++) {
+      NDArray sum = null;
+      for (int e = 0; e < Nb201Architecture.EDGES; e++) {
+        if (Nb201Architecture.edgeTo(e) != node || arch.op(e) == Nb201Op.NONE || !(all || arch.isEdgeLive(e))) {
+          continue;
+        }
+        NDArray in = nodes[Nb201Architecture.edgeFrom(e)];
+        NDArray out;
+        switch (arch.op(e)) {
+          case SKIP_CONNECT:
+            out = in;
+            break;
+          case AVG_POOL_3X3:
+            out = ops.avgPool3x3(in);
+            break;
+          default:
+            listener.reluInput(in);
+            int k = arch.op(e).kernelSize();
+            out = convLayer(ops, ops.relu(in), w, edges[e], 1, k / 2, listener);
+            if (bn == BnMode.ALL) {
+              out = ops.batchNorm(out);
+            }
+        }
+        sum = sum == null ? out : sum.add(out);
+      }
+      // A node without (live) inputs is the zero tensor, as the reference's Zero op makes it.
+      nodes[node] = sum == null ? input.zerosLike() : sum;
+    }
+    return nodes[Nb201Architecture.NODES - 1];
+  }
+
+  private NDArray reduction(TensorOps ops, NDArray x, Weights w, int[] l, ForwardListener listener) {
+    listener.reluInput(x);
+    NDArray a = ops.batchNorm(convLayer(ops, ops.relu(x), w, l[0], 2, 1, listener));
+    listener.reluInput(a);
+    NDArray b = ops.batchNorm(convLayer(ops, ops.relu(a), w, l[1], 1, 1, listener));
+    NDArray shortcut = convLayer(ops, ops.avgPool2x2(x), w, l[2], 1, 0, listener);
+    return shortcut.add(b);
+  }
+
+  private NDArray convLayer(TensorOps ops, NDArray x, Weights w, int layer, int stride, int padding,
+      ForwardListener listener) {
+    NDArray out = ops.conv(x, w.weight(layer), w.bias(layer), stride, padding);
+    listener.layerOutput(layer, out);
+    return out;
+  }
+}

@@ -1,0 +1,24 @@
+package zcnas.network;
+
+import ai.djl.ndarray.NDArray;
+import java.util.List;
+
+/**
+ * A network as a pure function of its weights: the proxies run the same architecture with substituted weights
+ * (absolute values, double precision, perturbed copies) and watch its intermediate tensors.
+ */
+public interface Network {
+  /** The convolution and linear layers, in forward order. */
+  List<Layer> layers();
+
+  int inputSize();
+
+  int classes();
+
+  /** Logits (N x classes) for images x (N x 3 x H x W) under weights w, in train mode (BN with batch statistics). */
+  NDArray forward(NDArray x, Weights w, BnMode bn, ForwardListener listener);
+
+  default long parameterCount() {
+    return layers().stream().mapToLong(Layer::parameterCount).sum();
+  }
+}

@@ -1,0 +1,74 @@
+package zcnas.network;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.pooling.Pool;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The tensor operations of the networks, for one forward pass (it caches per-pass constants). */
+public final class TensorOps {
+  private static final float BN_EPS = 1e-5f;
+  private final Map<String, NDArray> constants = new HashMap<>();
+
+  public NDArray conv(NDArray x, NDArray weight, NDArray bias, int stride, int padding) {
+    Shape s = new Shape(stride, stride);
+    Shape p = new Shape(padding, padding);
+    return Conv2d.conv2d(x, weight, bias, s, p, new Shape(1, 1), 1).singletonOrThrow();
+  }
+
+  public NDArray linear(NDArray x, NDArray weight, NDArray bias) {
+    return Linear.linear(x, weight, bias).singletonOrThrow();
+  }
+
+  public NDArray relu(NDArray x) {
+    return x.maximum(0);
+  }
+
+  /** BatchNorm with batch statistics and no affine transform (what an affine BN computes at initialisation). */
+  public NDArray batchNorm(NDArray x) {
+    long c = x.getShape().get(1);
+    NDArray zeros = constant("zeros", x, c, m -> m.zeros(new Shape(c), x.getDataType()));
+    NDArray ones = constant("ones", x, c, m -> m.ones(new Shape(c), x.getDataType()));
+    // DJL's PyTorch batchNorm needs running-statistics buffers even in train mode; fresh ones per pass keep passes independent.
+    NDArray runningMean = x.getManager().zeros(new Shape(c), x.getDataType());
+    NDArray runningVar = x.getManager().ones(new Shape(c), x.getDataType());
+    return BatchNorm.batchNorm(x, runningMean, runningVar, ones, zeros, -1, 0.1f, BN_EPS, true).singletonOrThrow();
+  }
+
+  /**
+   * 3x3 average pooling, stride 1, padding 1, count_include_pad = false. DJL 0.33's PyTorch engine ignores the
+   * countIncludePad flag, so the padded average is rescaled by the true number of cells in each window.
+   */
+  public NDArray avgPool3x3(NDArray x) {
+    NDArray pooled = Pool.avgPool2d(x, new Shape(3, 3), new Shape(1, 1), new Shape(1, 1), false, false);
+    long h = x.getShape().get(2);
+    long w = x.getShape().get(3);
+    NDArray scale = constant("poolscale" + h + "x" + w, x, 0, m -> {
+      NDArray ones = m.ones(new Shape(1, 1, h, w), x.getDataType());
+      NDArray included = Pool.avgPool2d(ones, new Shape(3, 3), new Shape(1, 1), new Shape(1, 1), false, true);
+      return included.pow(-1);
+    });
+    return pooled.mul(scale);
+  }
+
+  /** 2x2 average pooling with stride 2 (no padding, so the count question does not arise). */
+  public NDArray avgPool2x2(NDArray x) {
+    return Pool.avgPool2d(x, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false, true);
+  }
+
+  public NDArray globalAvgPool(NDArray x) {
+    Shape s = x.getShape();
+    // DJL's PyTorch mean reduces one axis at a time
+    return x.reshape(s.get(0), s.get(1), -1).mean(new int[] {2});
+  }
+
+  private NDArray constant(String name, NDArray like, long size, java.util.function.Function<NDManager, NDArray> make) {
+    String key = name + ":" + size + ":" + like.getDataType() + ":" + like.getDevice();
+    return constants.computeIfAbsent(key, k -> make.apply(like.getManager()));
+  }
+}

@@ -1,0 +1,90 @@
+package zcnas.proxy;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.training.GradientCollector;
+import java.util.HashMap;
+import java.util.Map;
+import zcnas.data.ImageBatch;
+import zcnas.network.BnMode;
+import zcnas.network.ForwardListener;
+import zcnas.network.Initializer;
+import zcnas.network.Network;
+import zcnas.network.Weights;
+
+/**
+ * One network being scored: its weights per initialisation and seed, and the passes over them that several
+ * proxies share (GradNorm and Snip read the same backward pass). Closing frees all of its native memory.
+ */
+public final class ArchitectureContext implements AutoCloseable {
+  private final ScoringSession session;
+  private final Network network;
+  private final NDManager manager;
+  private final Map<String, Weights> weights = new HashMap<>();
+  private final Map<String, GradientPass> passes = new HashMap<>();
+
+  ArchitectureContext(ScoringSession session, Network network, NDManager manager) {
+    this.session = session;
+    this.network = network;
+    this.manager = manager;
+  }
+
+  public Network network() {
+    return network;
+  }
+
+  public NDManager manager() {
+    return manager;
+  }
+
+  public ScoringSession session() {
+    return session;
+  }
+
+  /** The network's initial weights; the same initialisation and seed give the same tensors within this context. */
+  public Weights weights(Initializer init, long seed) {
+    return weights.computeIfAbsent(init + ":" + seed, k -> init.initialize(network.layers(), manager, seed));
+  }
+
+  public ImageBatch batch(int size, long seed) {
+    return session.batch(size, seed);
+  }
+
+  /** The images of a batch on this context's device. */
+  public NDArray images(ImageBatch batch) {
+    return batch.images(manager);
+  }
+
+  /** Mean cross-entropy of logits against one-hot labels. */
+  public static NDArray crossEntropy(NDArray logits, NDArray oneHot) {
+    return logits.logSoftmax(1).mul(oneHot).sum().neg().div(logits.getShape().get(0));
+  }
+
+  /**
+   * Gradients of the cross-entropy on a batch with respect to the initial weights, every BN on: computed once per
+   * (init, seed, batch size) and shared by the proxies that need it.
+   */
+  public GradientPass gradientPass(Initializer init, long seed, int batchSize) {
+    String key = init + ":" + seed + ":" + batchSize;
+    GradientPass pass = passes.get(key);
+    if (pass == null) {
+      Weights w = weights(init, seed).map(NDArray::duplicate).requireGradients();
+      ImageBatch batch = batch(batchSize, seed);
+      NDArray x = images(batch);
+      NDArray y = batch.oneHot(manager, DataType.FLOAT32);
+      try (GradientCollector collector = session.engine().newGradientCollector()) {
+        NDArray logits = network.forward(x, w, BnMode.ALL, ForwardListener.NONE);
+        collector.backward(crossEntropy(logits, y));
+      }
+      pass = new GradientPass(network, w);
+      passes.put(key, pass);
+    }
+    return pass;
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+  }
+}

@@ -1,0 +1,35 @@
+package zcnas.proxy;
+
+import weka.core.TechnicalInformation;
+
+/** Snip: the sum of |W * dL/dW| over the convolution and linear weights (Lee et al. 2019; Abdelfattah et al. 2021). */
+public class Snip extends ZeroCostProxy {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  public String name() {
+    return "snip";
+  }
+
+  @Override
+  public String globalInfo() {
+    return "Snip zero-cost proxy: sum of |W * dL/dW| over the weights of the convolution and linear layers, "
+        + "the cross-entropy gradient on one batch with BN in train mode.\n\nFor more information see:\n"
+        + getTechnicalInformation();
+  }
+
+  @Override
+  protected int defaultBatchSize() {
+    return 64;
+  }
+
+  @Override
+  public double score(ArchitectureContext context) {
+    return context.gradientPass(initializer(), getSeed(), getBatchSize()).sumOverLayers((w, g) -> w.mul(g).abs().sum());
+  }
+
+  @Override
+  public TechnicalInformation getTechnicalInformation() {
+    return Citations.abdelfattah();
+  }
+}

@@ -1,0 +1,69 @@
+package zcnas.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ZcnasTest {
+  static final String A = "|nor_conv_3x3~0|+|nor_conv_1x1~0|skip_connect~1|+|avg_pool_3x3~0|none~1|nor_conv_3x3~2|";
+  static final String B = "|skip_connect~0|+|nor_conv_1x1~0|none~1|+|none~0|none~1|nor_conv_1x1~2|";
+
+  private static String run(int expected, String... args) {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = Zcnas.run(args, new PrintStream(err, true, StandardCharsets.UTF_8));
+    String text = err.toString(StandardCharsets.UTF_8);
+    assertEquals(expected, status, text);
+    return text;
+  }
+
+  @Test
+  void badArchitectureLineIsNamedWithFileAndLine(@TempDir Path dir) throws Exception {
+    Path archs = dir.resolve("archs.txt");
+    Files.writeString(archs, "# two archs\n" + A + "\n|nor_conv_3x3~0|+|nor_conv_5x5~0|none~1|+|none~0|none~1|none~2|\n");
+    String err = run(1, "score", "-archs", archs.toString(), "-o", dir.resolve("o.csv").toString(), "-cache", "none");
+    assertTrue(err.contains("archs.txt:3") && err.contains("unknown op 'nor_conv_5x5'"), err);
+    assertTrue(!Files.exists(dir.resolve("o.csv")));
+  }
+
+  @Test
+  void usageErrorsAreOneClearLine(@TempDir Path dir) {
+    assertTrue(run(1, "score", "-sample", "3", "-all", "-o", "x.csv").contains("exactly one of"));
+    assertTrue(run(1, "score", "-sample", "3", "-o", "x.csv", "-proxies", "zen").contains("unknown proxy 'zen'"));
+    assertTrue(run(1, "score", "-sample", "3", "-o", "x.csv", "-device", "gpu", "-cache", "none",
+        "-proxies", "synflow").contains("no CUDA GPU"));
+    assertTrue(run(1, "score", "-sample", "2", "-o", "x.csv", "-data", dir.toString()).contains("CIFAR file not found"));
+    assertTrue(run(2, "frobnicate").contains("unknown tool"));
+  }
+
+  @Test
+  void scoresWritesBothFilesAndResumesFromTheCache(@TempDir Path dir) throws Exception {
+    Path archs = dir.resolve("archs.txt");
+    Files.writeString(archs, A + "\n" + B + "\n");
+    Path out = dir.resolve("scores.csv");
+    Path cache = dir.resolve("cache.tsv");
+    String[] args = {"score", "-archs", archs.toString(), "-proxies", "synflow,snip", "-P", "naswot -B 16",
+        "-o", out.toString(), "-cache", cache.toString(), "-seed", "3"};
+    run(0, args);
+    List<String> lines = Files.readAllLines(out);
+    assertEquals(3, lines.size());
+    assertTrue(lines.get(0).startsWith("nb201_index,arch,synflow,snip,naswot,cifar10_test_acc"), lines.get(0));
+    assertTrue(lines.get(1).contains(A));
+    assertTrue(Files.exists(dir.resolve("scores.arff")));
+    List<String> cached = Files.readAllLines(cache);
+    assertEquals(6, cached.size());
+    // A second run finds every score in the cache: nothing is computed or appended, and the output is identical.
+    run(0, args);
+    assertEquals(cached, Files.readAllLines(cache));
+    assertEquals(lines, Files.readAllLines(out));
+    String table = CorrelateTool.format(CorrelateTool.read(out), List.of("snip"), List.of("cifar10_test_acc"));
+    assertTrue(table.contains("snip"), table);
+  }
+}

@@ -1,0 +1,73 @@
+package zcnas.network;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import zcnas.engine.TorchEngine;
+import zcnas.space.nb201.Nb201Architecture;
+
+class Nb201NetworkTest {
+  static final String ALL_CONV3 = "|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|";
+  static final String ALL_SKIP = "|skip_connect~0|+|skip_connect~0|skip_connect~1|+|skip_connect~0|skip_connect~1|skip_connect~2|";
+
+  @BeforeAll
+  static void engine() {
+    TorchEngine.start(0);
+  }
+
+  @Test
+  void parameterCountsOfKnownArchitectures() {
+    // By hand: stem 3*16*9 = 432; reductions 14,336 and 57,344 (conv_a, conv_b, 1x1 shortcut, no bias);
+    // classifier 64*10+10 = 650; every cell conv3x3 with bias: 6 edges x 5 cells x (C*C*9 + C) at C = 16, 32, 64.
+    long cells = 30L * (16 * 16 * 9 + 16) + 30L * (32 * 32 * 9 + 32) + 30L * (64 * 64 * 9 + 64);
+    assertEquals(432 + 14336 + 57344 + 650 + cells, net(ALL_CONV3, 10).parameterCount());
+    assertEquals(1_527_642, net(ALL_CONV3, 10).parameterCount());
+    assertEquals(432 + 14336 + 57344 + 650, net(ALL_SKIP, 10).parameterCount());
+    assertEquals(432 + 14336 + 57344 + 64 * 100 + 100, net(ALL_SKIP, 100).parameterCount());
+    assertEquals(1 + 2 * 3 + 15 * 6 + 1, net(ALL_CONV3, 10).layers().size());
+  }
+
+  @Test
+  void outputShapesFor32And16PixelInputs() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      for (int size : new int[] {32, 16}) {
+        for (int classes : new int[] {10, 100}) {
+          Nb201Network n = new Nb201Network(Nb201Architecture.parse(ALL_CONV3), classes, size);
+          Weights w = Initializer.PYTORCH_DEFAULT.initialize(n.layers(), m, 1);
+          NDArray y = n.forward(m.randomNormal(new Shape(3, 3, size, size)), w, BnMode.ALL, ForwardListener.NONE);
+          assertEquals(new Shape(3, classes), y.getShape());
+          assertTrue(Float.isFinite(y.sum().getFloat()));
+        }
+      }
+    }
+  }
+
+  @Test
+  void averagePoolingExcludesPadding() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      float[] pooled = new TensorOps().avgPool3x3(m.ones(new Shape(1, 1, 4, 4))).toFloatArray();
+      for (float v : pooled) {
+        assertEquals(1f, v, 1e-6f);
+      }
+      // A corner averages its 4 in-image cells: (0 + 1 + 4 + 5) / 4.
+      NDArray ramp = m.arange(16f).reshape(1, 1, 4, 4);
+      assertEquals(2.5f, new TensorOps().avgPool3x3(ramp).toFloatArray()[0], 1e-6f);
+    }
+  }
+
+  @Test
+  void deadEdgesHaveDeadLayers() {
+    Nb201Network n = net("|nor_conv_3x3~0|+|skip_connect~0|none~1|+|none~0|none~1|nor_conv_1x1~2|", 10);
+    long dead = n.layers().stream().filter(l -> !l.live()).count();
+    assertEquals(15, dead);
+  }
+
+  private static Nb201Network net(String arch, int classes) {
+    return new Nb201Network(Nb201Architecture.parse(arch), classes, 32);
+  }
+}

@@ -1,0 +1,43 @@
+package zcnas.network;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import java.util.List;
+
+/** A network small enough for hand computation: logits = W relu(x) + b, one linear layer on the flattened image. */
+public final class TinyNetwork implements Network {
+  private final int classes;
+  private final int inputSize;
+  private final List<Layer> layers;
+
+  public TinyNetwork(int classes, int inputSize) {
+    this.classes = classes;
+    this.inputSize = inputSize;
+    this.layers = List.of(new Layer("linear", new Shape(classes, 3L * inputSize * inputSize), true, true));
+  }
+
+  @Override
+  public List<Layer> layers() {
+    return layers;
+  }
+
+  @Override
+  public int inputSize() {
+    return inputSize;
+  }
+
+  @Override
+  public int classes() {
+    return classes;
+  }
+
+  @Override
+  public NDArray forward(NDArray x, Weights w, BnMode bn, ForwardListener listener) {
+    TensorOps ops = new TensorOps();
+    listener.reluInput(x);
+    NDArray h = ops.relu(x).reshape(x.getShape().get(0), -1);
+    NDArray logits = ops.linear(h, w.weight(0), w.bias(0));
+    listener.layerOutput(0, logits);
+    return logits;
+  }
+}
