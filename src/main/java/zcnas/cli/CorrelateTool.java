@@ -63,9 +63,11 @@ final class CorrelateTool implements Zcnas.Tool {
     return 0;
   }
 
+  /** A proxy's column (croze, croze_ZP, ...) or an ensemble of proxies (snip+naswot). */
   static boolean isScoreColumn(String column) {
     for (String part : column.split("\\+")) {
-      if (!Proxies.names().contains(part) && !part.equals("croze")) {
+      String base = part.contains("_") ? part.substring(0, part.indexOf('_')) : part;
+      if (!Proxies.names().contains(base)) {
         return false;
       }
     }

@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import weka.core.Utils;
-import zcnas.data.DataPaths;
 import zcnas.network.Nb201Network;
 import zcnas.proxy.Proxies;
 import zcnas.proxy.ScoringSession;
@@ -20,6 +19,7 @@ import zcnas.score.ScoreTable;
 import zcnas.score.Scorer;
 import zcnas.space.nb201.Nb201Architecture;
 import zcnas.space.nb201.Nb201Table;
+import zcnas.space.nb201.Nb201Targets;
 import zcnas.util.ZcnasException;
 
 /** {@code zcnas score}: proxies for a list, an index list, a seeded sample or all of the NB201 architectures. */
@@ -30,8 +30,10 @@ final class ScoreTool implements Zcnas.Tool {
   public String usage() {
     return "usage: zcnas score [options] -o OUT.csv\n"
         + "Scores NAS-Bench-201 architectures with zero-cost proxies; writes OUT.csv and OUT.arff (one row per\n"
-        + "architecture: nb201_index, arch, one column per proxy, and the benchmark's test accuracies when the\n"
-        + "tables are available) and prints each proxy's Spearman rho and Kendall tau against those accuracies.\n"
+        + "architecture: nb201_index, arch, one column per proxy output, and the benchmark accuracies in percent when\n"
+        + "the tables are found: clean test accuracy on CIFAR-10/100 and ImageNet16-120, CIFAR-10 FGSM eps 4 and 8,\n"
+        + "PGD eps 8, and the mean accuracy under common corruptions on CIFAR-10/100) and prints each proxy's\n"
+        + "Spearman rho and Kendall tau against those accuracies.\n"
         + "Architectures (one of):\n"
         + "  -sample N                   N distinct architectures drawn with -seed\n"
         + "  -archs FILE                 one NB201 string a line ('#' starts a comment)\n"
@@ -65,8 +67,8 @@ final class ScoreTool implements Zcnas.Tool {
     String cacheOption = Utils.getOption("cache", options);
     Path cacheFile = cacheOption.isEmpty() ? defaultCache() : cacheOption.equals("none") ? null : Paths.get(cacheOption);
 
-    Nb201Table accuracy = common.benchDir == null ? null : optionalTable(DataPaths.testAccuracyTable(common.benchDir));
-    List<Nb201Architecture> archs = architectures(options, common.seed, accuracy);
+    Nb201Targets targets = Nb201Targets.load(common.benchDir);
+    List<Nb201Architecture> archs = architectures(options, common.seed, targets.anyTable());
     Utils.checkForRemainingOptions(options);
 
     System.err.printf("scoring %d NB201 architectures with %s on %s (%s batches), cache %s%n", archs.size(),
@@ -79,29 +81,23 @@ final class ScoreTool implements Zcnas.Tool {
       scores = scorer.score(archs, proxies, System.err::println);
     }
 
-    List<String> columns = new ArrayList<>(names(proxies));
-    List<String> accColumns = new ArrayList<>();
-    if (accuracy != null) {
-      for (String c : accuracy.columns()) {
-        accColumns.add(c + "_test_acc");
-      }
-    }
+    List<String> scoreColumns = Scorer.columns(proxies);
+    List<String> columns = new ArrayList<>(scoreColumns);
+    List<String> accColumns = targets.names();
     columns.addAll(accColumns);
     ScoreTable table = new ScoreTable("nb201_index", columns);
     for (int a = 0; a < archs.size(); a++) {
       double[] row = new double[columns.size()];
-      System.arraycopy(scores[a], 0, row, 0, proxies.size());
-      for (int c = 0; accuracy != null && c < accColumns.size(); c++) {
-        row[proxies.size() + c] = accuracy.value(archs.get(a), accuracy.columns().get(c));
-      }
-      table.add(accuracy == null ? -1 : accuracy.index(archs.get(a)), archs.get(a).toString(), row);
+      System.arraycopy(scores[a], 0, row, 0, scoreColumns.size());
+      System.arraycopy(targets.values(archs.get(a)), 0, row, scoreColumns.size(), accColumns.size());
+      table.add(targets.index(archs.get(a)), archs.get(a).toString(), row);
     }
     table.writeCsv(csv);
     Path arff = arffBeside(csv);
     table.writeArff(arff, "nb201-" + common.dataset.id() + "-proxy-scores");
     System.err.println("wrote " + csv + " and " + arff);
     if (!accColumns.isEmpty()) {
-      System.out.print(CorrelateTool.format(table, names(proxies), accColumns));
+      System.out.print(CorrelateTool.format(table, scoreColumns, accColumns));
     }
     return 0;
   }
@@ -114,10 +110,6 @@ final class ScoreTool implements Zcnas.Tool {
     String name = csv.getFileName().toString();
     String base = name.toLowerCase().endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
     return csv.resolveSibling(base + ".arff");
-  }
-
-  static Nb201Table optionalTable(Path file) {
-    return Files.isRegularFile(file) ? Nb201Table.read(file) : null;
   }
 
   static List<String> names(List<ZeroCostProxy> proxies) {
@@ -161,9 +153,9 @@ final class ScoreTool implements Zcnas.Tool {
       proxies.add(p);
     }
     Set<String> seen = new HashSet<>();
-    for (ZeroCostProxy p : proxies) {
-      if (!seen.add(p.name())) {
-        throw new ZcnasException("proxy '" + p.name() + "' is given twice; each proxy is one output column");
+    for (String column : Scorer.columns(proxies)) {
+      if (!seen.add(column)) {
+        throw new ZcnasException("output column '" + column + "' is given twice: each proxy may appear once");
       }
     }
     return proxies;

@@ -4,13 +4,14 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import weka.core.CommandlineRunnable;
 import zcnas.util.ZcnasException;
 
 /**
  * Entry point of the command-line tools: {@code zcnas <tool> [options]}, directly or as
  * {@code java weka.Run zcnas.cli.Zcnas <tool> [options]} from an installed package.
  */
-public final class Zcnas {
+public final class Zcnas implements CommandlineRunnable {
   /** A tool: runs with its options and returns the exit status. */
   interface Tool {
     int run(String[] options) throws Exception;
@@ -26,11 +27,25 @@ public final class Zcnas {
     TOOLS.put("benchmark", new BenchmarkTool());
   }
 
-  private Zcnas() {
-  }
-
   public static void main(String[] args) {
     System.exit(run(args, System.err));
+  }
+
+  @Override
+  public void preExecution() {
+  }
+
+  /** Called by {@code weka.Run}; a failing tool ends the JVM with its status so scripts can test it. */
+  @Override
+  public void run(Object toRun, String[] args) {
+    int status = run(args, System.err);
+    if (status != 0) {
+      System.exit(status);
+    }
+  }
+
+  @Override
+  public void postExecution() {
   }
 
   /** Runs a tool and returns its exit status; errors are reported as one clear line, not a stack trace. */

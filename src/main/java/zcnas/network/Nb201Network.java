@@ -1,6 +1,7 @@
 package zcnas.network;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,6 +28,7 @@ public final class Nb201Network implements Network {
   /** Layer index of each cell edge's convolution, [stage][cell][edge], or -1 where the edge has none. */
   private final int[][][] edgeLayer;
   private final int[][] reductionLayers;
+  private final int[] featureGroup;
 
   public Nb201Network(Nb201Architecture arch, int classes, int inputSize) {
     this(arch, classes, inputSize, DEFAULT_CHANNELS, DEFAULT_CELLS);
@@ -42,7 +44,9 @@ public final class Nb201Network implements Network {
     this.channels = channels;
     this.cellsPerStage = cellsPerStage;
     List<Layer> list = new ArrayList<>();
+    List<Integer> groups = new ArrayList<>();
     list.add(new Layer("stem", new Shape(channels, 3, 3, 3), false, true));
+    groups.add(0);
     edgeLayer = new int[3][cellsPerStage][Nb201Architecture.EDGES];
     reductionLayers = new int[2][3];
     for (int stage = 0; stage < 3; stage++) {
@@ -55,6 +59,9 @@ public final class Nb201Network implements Network {
         list.add(new Layer("reduction" + stage + ".conv_b", new Shape(c, c, 3, 3), false, true));
         reductionLayers[stage - 1][2] = list.size();
         list.add(new Layer("reduction" + stage + ".shortcut", new Shape(c, in, 1, 1), false, true));
+        for (int i = 0; i < 3; i++) {
+          groups.add(stage);
+        }
       }
       for (int cell = 0; cell < cellsPerStage; cell++) {
         for (int e = 0; e < Nb201Architecture.EDGES; e++) {
@@ -64,6 +71,9 @@ public final class Nb201Network implements Network {
             int k = op.kernelSize();
             list.add(new Layer("stage" + (stage + 1) + ".cell" + cell + ".edge" + e, new Shape(c, c, k, k), true,
                 arch.isEdgeLive(e)));
+            // The official code counts the cells entered so far and divides by the cells per stage, so a stage's
+            // last cell is paired with the next stage's feature.
+            groups.add((stage * cellsPerStage + cell + 1) / cellsPerStage);
           } else {
             edgeLayer[stage][cell][e] = -1;
           }
@@ -72,7 +82,9 @@ public final class Nb201Network implements Network {
     }
     long last = (long) channels << 2;
     list.add(new Layer("classifier", new Shape(classes, last), true, true));
+    groups.add(4);
     this.layers = Collections.unmodifiableList(list);
+    this.featureGroup = groups.stream().mapToInt(Integer::intValue).toArray();
   }
 
   public Nb201Architecture architecture() {
@@ -95,29 +107,56 @@ public final class Nb201Network implements Network {
   }
 
   @Override
+  public int featureGroup(int layer) {
+    return featureGroup[layer];
+  }
+
+  @Override
   public NDArray forward(NDArray x, Weights w, BnMode bn, ForwardListener listener) {
-    TensorOps ops = new TensorOps();
+    NDManager root = x.getManager();
+    TensorOps ops = new TensorOps(root);
     NDArray h = convLayer(ops, x, w, 0, 1, 1, listener);
     if (bn == BnMode.ALL) {
       h = ops.batchNorm(h);
     }
+    listener.stageOutput(0, h);
     for (int stage = 0; stage < 3; stage++) {
       if (stage > 0) {
-        h = reduction(ops, h, w, reductionLayers[stage - 1], listener);
+        int[] l = reductionLayers[stage - 1];
+        h = scoped(root, h, in -> reduction(ops, in, w, l, listener));
+        listener.stageOutput(stage, h);
       }
       for (int cell = 0; cell < cellsPerStage; cell++) {
-        h = cell(ops, h, w, edgeLayer[stage][cell], bn, listener);
+        int[] edges = edgeLayer[stage][cell];
+        h = scoped(root, h, in -> cell(ops, in, w, edges, bn, listener));
       }
     }
     if (bn == BnMode.ALL) {
       h = ops.batchNorm(h);
     }
     listener.reluInput(h);
-    h = ops.globalAvgPool(ops.relu(h));
+    h = ops.relu(h);
+    listener.stageOutput(3, h);
+    h = ops.globalAvgPool(h);
+    listener.stageOutput(4, h);
     int cls = layers.size() - 1;
     NDArray logits = ops.linear(h, w.weight(cls), w.bias(cls));
     listener.layerOutput(cls, logits);
     return logits;
+  }
+
+  /**
+   * Runs one block with its intermediate tensors in a sub-manager that is closed right after, keeping only the
+   * block's output: DJL frees native memory only when a manager closes, and autograd keeps its own references to
+   * what the backward pass needs. Listeners attach what they keep to their own manager.
+   */
+  private static NDArray scoped(NDManager root, NDArray input, java.util.function.UnaryOperator<NDArray> block) {
+    try (NDManager scope = root.newSubManager()) {
+      input.tempAttach(scope);
+      NDArray out = block.apply(input);
+      out.attach(root);
+      return out;
+    }
   }
 
   private NDArray cell(TensorOps ops, NDArray input, Weights w, int[] edges, BnMode bn, ForwardListener listener) {

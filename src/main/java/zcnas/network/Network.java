@@ -18,6 +18,11 @@ public interface Network {
   /** Logits (N x classes) for images x (N x 3 x H x W) under weights w, in train mode (BN with batch statistics). */
   NDArray forward(NDArray x, Weights w, BnMode bn, ForwardListener listener);
 
+  /**
+   * The stage feature (see {@link ForwardListener#stageOutput}) that the official CRoZe code pairs with a layer.
+   */
+  int featureGroup(int layer);
+
   default long parameterCount() {
     return layers().stream().mapToLong(Layer::parameterCount).sum();
   }

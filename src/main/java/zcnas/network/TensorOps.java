@@ -14,6 +14,12 @@ import java.util.Map;
 public final class TensorOps {
   private static final float BN_EPS = 1e-5f;
   private final Map<String, NDArray> constants = new HashMap<>();
+  private final NDManager manager;
+
+  /** Per-pass constants live in the given manager, which must outlive the pass. */
+  public TensorOps(NDManager manager) {
+    this.manager = manager;
+  }
 
   public NDArray conv(NDArray x, NDArray weight, NDArray bias, int stride, int padding) {
     Shape s = new Shape(stride, stride);
@@ -69,6 +75,6 @@ public final class TensorOps {
 
   private NDArray constant(String name, NDArray like, long size, java.util.function.Function<NDManager, NDArray> make) {
     String key = name + ":" + size + ":" + like.getDataType() + ":" + like.getDevice();
-    return constants.computeIfAbsent(key, k -> make.apply(like.getManager()));
+    return constants.computeIfAbsent(key, k -> make.apply(manager));
   }
 }

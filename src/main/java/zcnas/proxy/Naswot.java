@@ -1,7 +1,10 @@
 package zcnas.proxy;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import weka.core.TechnicalInformation;
 import zcnas.network.BnMode;
 import zcnas.network.ForwardListener;
@@ -35,7 +38,7 @@ public class Naswot extends ZeroCostProxy {
   @Override
   public double score(ArchitectureContext context) {
     NDArray x = context.images(context.batch(getBatchSize(), getSeed()));
-    KernelAccumulator kernel = new KernelAccumulator();
+    KernelAccumulator kernel = new KernelAccumulator(context.manager());
     context.network().forward(x, context.weights(initializer(), getSeed()), BnMode.ALL, kernel);
     int n = getBatchSize();
     // With s = 2c - 1: C C^T + (1 - C)(1 - C)^T = (D + s s^T) / 2, one product per ReLU instead of two.
@@ -47,16 +50,34 @@ public class Naswot extends ZeroCostProxy {
   }
 
   private static final class KernelAccumulator implements ForwardListener {
+    private final NDManager manager;
+    /** Kernel terms by input tensor: the convolutions leaving one node all see the same ReLU input. */
+    private final Map<NDArray, NDArray> seen = new IdentityHashMap<>();
     NDArray sum;
     long codes;
 
+    KernelAccumulator(NDManager manager) {
+      this.manager = manager;
+    }
+
     @Override
     public void reluInput(NDArray input) {
+      NDArray k = seen.get(input);
       long n = input.getShape().get(0);
-      NDArray s = input.gt(0).toType(DataType.FLOAT32, false).mul(2).sub(1).reshape(n, -1);
-      NDArray k = s.matMul(s.transpose()).toType(DataType.FLOAT64, false);
-      sum = sum == null ? k : sum.add(k);
-      codes += s.getShape().get(1);
+      long d = input.getShape().size() / n;
+      if (k == null) {
+        NDArray s = input.gt(0).toType(DataType.FLOAT32, false).mul(2).sub(1).reshape(n, -1);
+        k = s.matMul(s.transpose()).toType(DataType.FLOAT64, false);
+        k.attach(manager);
+        seen.put(input, k);
+      }
+      NDArray next = sum == null ? k.duplicate() : sum.add(k);
+      next.attach(manager);
+      if (sum != null) {
+        sum.close();
+      }
+      sum = next;
+      codes += d;
     }
 
     @Override

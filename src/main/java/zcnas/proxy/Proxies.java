@@ -16,6 +16,7 @@ public final class Proxies {
     BY_NAME.put("snip", Snip::new);
     BY_NAME.put("synflow", SynFlow::new);
     BY_NAME.put("naswot", Naswot::new);
+    BY_NAME.put("croze", CRoZe::new);
   }
 
   private Proxies() {

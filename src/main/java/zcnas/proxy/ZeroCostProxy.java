@@ -34,6 +34,16 @@ public abstract class ZeroCostProxy implements OptionHandler, TechnicalInformati
   /** Scores the context's network. Must not close the context. */
   public abstract double score(ArchitectureContext context);
 
+  /** Output columns: the score first, then any values the proxy computes on the way (default: the score alone). */
+  public List<String> outputs() {
+    return List.of(name());
+  }
+
+  /** One value per output, in the order of {@link #outputs()}. */
+  public double[] scores(ArchitectureContext context) {
+    return new double[] {score(context)};
+  }
+
   /** Everything about this proxy that determines its score, for the score cache. */
   public String cacheKey() {
     return getClass().getName() + " " + Utils.joinOptions(getOptions());

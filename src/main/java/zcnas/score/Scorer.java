@@ -1,5 +1,6 @@
 package zcnas.score;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -29,36 +30,58 @@ public final class Scorer<A> {
     this.proxyNanos = new long[proxies];
   }
 
+  /** The output columns of the proxies, in order (a proxy can have several, see {@link ZeroCostProxy#outputs()}). */
+  public static List<String> columns(List<ZeroCostProxy> proxies) {
+    List<String> columns = new ArrayList<>();
+    for (ZeroCostProxy p : proxies) {
+      columns.addAll(p.outputs());
+    }
+    return columns;
+  }
+
   /**
-   * Scores every architecture with every proxy: result[a][p]. Progress lines go to the sink. A failure names the
-   * architecture; scores computed before it stay in the cache.
+   * Scores every architecture with every proxy: result[a][column], columns as in {@link #columns(List)}. Progress
+   * lines go to the sink. A failure names the architecture; scores computed before it stay in the cache.
    */
   public double[][] score(List<A> archs, List<ZeroCostProxy> proxies, Consumer<String> progressSink) {
-    double[][] result = new double[archs.size()][proxies.size()];
+    int columns = columns(proxies).size();
+    double[][] result = new double[archs.size()][columns];
     Progress progress = new Progress("scored", archs.size(), progressSink, 5);
     for (int a = 0; a < archs.size(); a++) {
       A arch = archs.get(a);
-      String[] keys = new String[proxies.size()];
-      boolean missing = false;
+      String[][] keys = new String[proxies.size()][];
+      boolean[] missing = new boolean[proxies.size()];
+      boolean any = false;
+      int column = 0;
       for (int p = 0; p < proxies.size(); p++) {
-        keys[p] = ScoreCache.key(proxies.get(p).cacheKey(), session.key(), space, arch.toString());
-        Double cached = cache.get(keys[p]);
-        if (cached == null) {
-          missing = true;
-        } else {
-          result[a][p] = cached;
+        List<String> outputs = proxies.get(p).outputs();
+        keys[p] = new String[outputs.size()];
+        for (int o = 0; o < outputs.size(); o++) {
+          keys[p][o] = ScoreCache.key(proxies.get(p).cacheKey(), outputs.get(o), session.key(), space, arch.toString());
+          Double cached = cache.get(keys[p][o]);
+          if (cached == null) {
+            missing[p] = true;
+          } else {
+            result[a][column + o] = cached;
+          }
         }
+        any |= missing[p];
+        column += outputs.size();
       }
-      if (missing) {
+      if (any) {
         try (ArchitectureContext context = session.open(networks.apply(arch))) {
+          column = 0;
           for (int p = 0; p < proxies.size(); p++) {
-            if (cache.get(keys[p]) == null) {
+            if (missing[p]) {
               long t0 = System.nanoTime();
-              double s = proxies.get(p).score(context);
+              double[] s = proxies.get(p).scores(context);
               proxyNanos[p] += System.nanoTime() - t0;
-              result[a][p] = s;
-              cache.put(keys[p], s);
+              for (int o = 0; o < s.length; o++) {
+                result[a][column + o] = s[o];
+                cache.put(keys[p][o], s[o]);
+              }
             }
+            column += keys[p].length;
           }
         } catch (ZcnasException e) {
           throw new ZcnasException("architecture " + arch + ": " + e.getMessage(), e);

@@ -50,13 +50,13 @@ class Nb201NetworkTest {
   @Test
   void averagePoolingExcludesPadding() {
     try (NDManager m = NDManager.newBaseManager()) {
-      float[] pooled = new TensorOps().avgPool3x3(m.ones(new Shape(1, 1, 4, 4))).toFloatArray();
+      float[] pooled = new TensorOps(m).avgPool3x3(m.ones(new Shape(1, 1, 4, 4))).toFloatArray();
       for (float v : pooled) {
         assertEquals(1f, v, 1e-6f);
       }
       // A corner averages its 4 in-image cells: (0 + 1 + 4 + 5) / 4.
       NDArray ramp = m.arange(16f).reshape(1, 1, 4, 4);
-      assertEquals(2.5f, new TensorOps().avgPool3x3(ramp).toFloatArray()[0], 1e-6f);
+      assertEquals(2.5f, new TensorOps(m).avgPool3x3(ramp).toFloatArray()[0], 1e-6f);
     }
   }
 

@@ -3,6 +3,7 @@ package zcnas.proxy;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Collections;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class ZeroCostProxyOptionsTest {
       q.setOptions(p.getOptions());
       assertArrayEquals(p.getOptions(), q.getOptions());
       assertEquals(p.cacheKey(), q.cacheKey());
-      assertEquals(3, Collections.list(p.listOptions()).stream().map(Option::name).distinct().count());
+      assertTrue(Collections.list(p.listOptions()).stream().map(Option::name).distinct().count() >= 3);
     }
   }
 
