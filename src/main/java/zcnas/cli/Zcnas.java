@@ -25,6 +25,8 @@ public final class Zcnas implements CommandlineRunnable {
     TOOLS.put("score", new ScoreTool());
     TOOLS.put("correlate", new CorrelateTool());
     TOOLS.put("benchmark", new BenchmarkTool());
+    TOOLS.put("arff", new ArffTool());
+    TOOLS.put("experimenter", new ExperimenterTool());
   }
 
   public static void main(String[] args) {

@@ -1,0 +1,172 @@
+package weka.filters.unsupervised.attribute;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Vector;
+import weka.core.Attribute;
+import weka.core.Capabilities;
+import weka.core.Capabilities.Capability;
+import weka.core.DenseInstance;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.Option;
+import weka.core.RevisionUtils;
+import weka.core.TechnicalInformation;
+import weka.core.TechnicalInformationHandler;
+import weka.core.Utils;
+import weka.filters.SimpleBatchFilter;
+import zcnas.proxy.CRoZe;
+import zcnas.proxy.ZeroCostProxy;
+import zcnas.score.Scorer;
+import zcnas.weka.InstanceScorer;
+import zcnas.weka.ProxySpecs;
+
+/**
+ * Appends one numeric attribute per proxy output (e.g. croze, or croze and its component sums) holding the
+ * zero-cost score of each instance's architecture; every other attribute is kept. Rows whose architecture is
+ * skipped get missing scores.
+ */
+public class ZeroCostProxyScores extends SimpleBatchFilter implements TechnicalInformationHandler {
+  private static final long serialVersionUID = 1L;
+
+  private ZeroCostProxy[] proxies = {new CRoZe()};
+  private InstanceScorer scoring = new InstanceScorer();
+
+  @Override
+  public String globalInfo() {
+    return "Appends the zero-cost proxy scores of each instance's NB201 architecture (a string or nominal "
+        + "attribute) as numeric attributes, one per proxy output, keeping every other attribute, so the scores "
+        + "can be saved, visualised and fed to any other Weka tool. The scores are computed on one batch of real "
+        + "images with PyTorch and kept in a persistent cache.\n\nFor more information see:\n"
+        + getTechnicalInformation();
+  }
+
+  @Override
+  public TechnicalInformation getTechnicalInformation() {
+    return proxies[0].getTechnicalInformation();
+  }
+
+  public ZeroCostProxy[] getProxies() {
+    return proxies.clone();
+  }
+
+  public void setProxies(ZeroCostProxy[] proxies) {
+    if (proxies == null || proxies.length == 0) {
+      throw new IllegalArgumentException("at least one proxy is needed");
+    }
+    this.proxies = proxies.clone();
+  }
+
+  public String proxiesTipText() {
+    return "The proxies whose scores are appended, each with its settings.";
+  }
+
+  public InstanceScorer getScoring() {
+    return scoring;
+  }
+
+  public void setScoring(InstanceScorer scoring) {
+    this.scoring = scoring;
+  }
+
+  public String scoringTipText() {
+    return "Architecture attribute, images, device and score cache.";
+  }
+
+  @Override
+  public Enumeration<Option> listOptions() {
+    Vector<Option> o = new Vector<>();
+    o.add(new Option("\tA proxy with its options, e.g. \"zcnas.proxy.CRoZe -component-sums\" (repeatable;\n\t"
+        + "default: zcnas.proxy.CRoZe).", "P", 1, "-P <spec>"));
+    o.addAll(Collections.list(scoring.listOptions()));
+    o.addAll(Collections.list(super.listOptions()));
+    return o.elements();
+  }
+
+  @Override
+  public void setOptions(String[] options) throws Exception {
+    List<ZeroCostProxy> given = ProxySpecs.parseAll('P', options);
+    setProxies(given.isEmpty() ? new ZeroCostProxy[] {new CRoZe()} : given.toArray(new ZeroCostProxy[0]));
+    scoring.setOptions(options);
+    super.setOptions(options);
+    Utils.checkForRemainingOptions(options);
+  }
+
+  @Override
+  public String[] getOptions() {
+    List<String> o = new ArrayList<>();
+    for (ZeroCostProxy p : proxies) {
+      o.add("-P");
+      o.add(ProxySpecs.toSpec(p));
+    }
+    o.addAll(scoring.optionList());
+    Collections.addAll(o, super.getOptions());
+    return o.toArray(new String[0]);
+  }
+
+  @Override
+  public Capabilities getCapabilities() {
+    Capabilities c = super.getCapabilities();
+    c.disableAll();
+    c.enableAllAttributes();
+    c.enable(Capability.MISSING_VALUES);
+    c.enableAllClasses();
+    c.enable(Capability.MISSING_CLASS_VALUES);
+    c.enable(Capability.NO_CLASS);
+    c.setMinimumNumberInstances(0);
+    return c;
+  }
+
+  @Override
+  protected Instances determineOutputFormat(Instances input) {
+    Instances out = new Instances(input, 0);
+    for (String column : Scorer.columns(List.of(proxies))) {
+      String name = column;
+      while (out.attribute(name) != null) {
+        name = name + "'";
+      }
+      out.insertAttributeAt(new Attribute(name), out.numAttributes());
+    }
+    return out;
+  }
+
+  @Override
+  protected Instances process(Instances input) {
+    Instances out = new Instances(getOutputFormat(), input.numInstances());
+    double[][] scores = scoring.score(input, List.of(proxies));
+    int extra = out.numAttributes() - input.numAttributes();
+    for (int r = 0; r < input.numInstances(); r++) {
+      Instance in = input.instance(r);
+      double[] values = new double[out.numAttributes()];
+      for (int a = 0; a < input.numAttributes(); a++) {
+        Attribute att = input.attribute(a);
+        if (in.isMissing(a)) {
+          values[a] = Utils.missingValue();
+        } else if (att.isString()) {
+          values[a] = out.attribute(a).addStringValue(in.stringValue(a));
+        } else if (att.isRelationValued()) {
+          values[a] = out.attribute(a).addRelation(in.relationalValue(a));
+        } else {
+          values[a] = in.value(a);
+        }
+      }
+      for (int k = 0; k < extra; k++) {
+        double s = scores[r][k];
+        values[input.numAttributes() + k] = Double.isFinite(s) ? s : Utils.missingValue();
+      }
+      out.add(new DenseInstance(in.weight(), values));
+    }
+    return out;
+  }
+
+  @Override
+  public String getRevision() {
+    return RevisionUtils.extract("$Revision: 1 $");
+  }
+
+  public static void main(String[] args) {
+    runFilter(new ZeroCostProxyScores(), args);
+  }
+}

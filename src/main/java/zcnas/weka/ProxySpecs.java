@@ -1,0 +1,41 @@
+package zcnas.weka;
+
+import java.util.ArrayList;
+import java.util.List;
+import weka.core.Utils;
+import zcnas.proxy.Proxies;
+import zcnas.proxy.ZeroCostProxy;
+import zcnas.util.ZcnasException;
+
+/** Proxies written as Weka scheme specifications: "zcnas.proxy.CRoZe -B 8", or by short name: "croze -B 8". */
+public final class ProxySpecs {
+  private ProxySpecs() {
+  }
+
+  public static ZeroCostProxy parse(String spec) throws Exception {
+    String[] parts = Utils.splitOptions(spec);
+    if (parts.length == 0) {
+      throw new ZcnasException("empty proxy specification");
+    }
+    String name = parts[0];
+    parts[0] = "";
+    ZeroCostProxy p = name.contains(".") ? (ZeroCostProxy) Utils.forName(ZeroCostProxy.class, name, null)
+        : Proxies.create(name);
+    p.setOptions(parts);
+    return p;
+  }
+
+  public static String toSpec(ZeroCostProxy p) {
+    return p.getClass().getName() + " " + Utils.joinOptions(p.getOptions());
+  }
+
+  /** Reads every -P option; an empty list when there is none. */
+  public static List<ZeroCostProxy> parseAll(char flag, String[] options) throws Exception {
+    List<ZeroCostProxy> proxies = new ArrayList<>();
+    String spec;
+    while (!(spec = Utils.getOption(flag, options)).isEmpty()) {
+      proxies.add(parse(spec));
+    }
+    return proxies;
+  }
+}
