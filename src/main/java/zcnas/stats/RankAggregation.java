@@ -17,6 +17,9 @@ public final class RankAggregation {
   public static double[] meanRank(double[][] scores) {
     int n = scores[0].length;
     double[] sum = new double[n];
+    if (n == 0) {
+      return sum;
+    }
     NaturalRanking ranking = new NaturalRanking(NaNStrategy.FIXED, TiesStrategy.AVERAGE);
     for (double[] proxy : scores) {
       if (proxy.length != n) {
