@@ -29,6 +29,7 @@ import weka.experiment.RegressionSplitEvaluator;
 import weka.experiment.ResultMatrixPlainText;
 import weka.filters.Filter;
 import weka.filters.unsupervised.attribute.Remove;
+import zcnas.data.DataPaths;
 import zcnas.proxy.ZeroCostProxy;
 import zcnas.util.ZcnasException;
 import zcnas.weka.ProxySpecs;
@@ -140,6 +141,8 @@ final class ExperimenterTool implements Zcnas.Tool {
     for (int i = 0; i < schemes.length; i++) {
       ZeroCostProxyRegressor r = new ZeroCostProxyRegressor();
       r.setProxy(proxies.get(i));
+      // An absolute image folder, so the saved experiment runs from any working directory.
+      r.getScoring().setImagesDir(DataPaths.images().toString());
       schemes[i] = r;
     }
     evaluator.setClassifier(schemes[0]);

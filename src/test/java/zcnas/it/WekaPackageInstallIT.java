@@ -42,5 +42,21 @@ class WekaPackageInstallIT {
         "zcnas.cli.Zcnas", "score", "-sample", "2", "-proxies", "zen", "-o", out.toString());
     assertEquals(1, bad.status(), bad.output());
     assertTrue(bad.output().contains("unknown proxy 'zen'"), bad.output());
+
+    // An attribute evaluator from the package, through weka.Run, on a real benchmark ARFF, ranked by Ranker.
+    Path bench = dir.resolve("bench.arff");
+    assertEquals(0, Processes.run(env, 300, "java", "-Dweka.packageManager.offline=true", "-cp", cp, "weka.Run",
+        "zcnas.cli.Zcnas", "arff", "-sample", "30", "-seed", "4", "-o", bench.toString(), "-bench",
+        System.getProperty("zcnas.data") + "/nb201").status());
+    Processes.Result ranked = Processes.run(env, 600, "java", "-Dweka.packageManager.offline=true", "-cp", cp,
+        "weka.Run", "weka.attributeSelection.SynFlowAttributeEval", "-i", bench.toString(), "-s",
+        "weka.attributeSelection.Ranker", "-cache", "none", "-data", System.getProperty("zcnas.data") + "/images");
+    assertEquals(0, ranked.status(), ranked.output());
+    String text = ranked.output();
+    assertTrue(text.contains("Ranked attributes:") && text.contains("Architectures scored: 30 of 30"), text);
+    // SynFlow ranks NB201 clean accuracy well: its row carries a clearly positive rho.
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s(-?[0-9.]+)\\s+\\d+ cifar10_test_acc").matcher(text);
+    assertTrue(m.find(), text);
+    assertTrue(Double.parseDouble(m.group(1)) > 0.5, text);
   }
 }

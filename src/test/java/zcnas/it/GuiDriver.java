@@ -1,0 +1,210 @@
+package zcnas.it;
+
+import java.awt.Rectangle;
+import java.awt.Robot;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import javax.imageio.ImageIO;
+import javax.swing.JButton;
+import javax.swing.JComboBox;
+import javax.swing.JFrame;
+import javax.swing.JTabbedPane;
+import javax.swing.JTextArea;
+import javax.swing.SwingUtilities;
+import weka.attributeSelection.ASEvaluation;
+import weka.attributeSelection.Ranker;
+import weka.core.Instances;
+import weka.core.Utils;
+import weka.core.WekaPackageManager;
+import weka.core.converters.ConverterUtils.DataSource;
+import weka.experiment.Experiment;
+import weka.gui.explorer.AttributeSelectionPanel;
+import weka.gui.explorer.Explorer;
+import weka.gui.experiment.Experimenter;
+
+/**
+ * Drives the real Weka GUIs with the installed package, as a user would: run in a child JVM whose class path holds
+ * Weka and this class only, so every zcnas class comes from the package in WEKA_HOME. Prints the output text area
+ * and saves a screenshot of the window.
+ *
+ * <p>Usage: GuiDriver explorer DATA.arff EVALUATOR_SPEC SHOT.png | GuiDriver experimenter EXPERIMENT.xml SHOT.png
+ */
+public final class GuiDriver {
+  private GuiDriver() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    WekaPackageManager.loadPackages(false, true, false);
+    if (args[0].equals("explorer")) {
+      explorer(args[1], args[2], args[3]);
+    } else {
+      experimenter(args[1], args[2]);
+    }
+    System.exit(0);
+  }
+
+  static void explorer(String arff, String evaluatorSpec, String shot) throws Exception {
+    Explorer explorer = new Explorer();
+    JFrame frame = show("Weka Explorer", explorer);
+    Instances data = DataSource.read(arff);
+    SwingUtilities.invokeAndWait(() -> explorer.getPreprocessPanel().setInstances(data));
+    AttributeSelectionPanel panel = null;
+    for (Object p : explorer.getPanels()) {
+      if (p instanceof AttributeSelectionPanel) {
+        panel = (AttributeSelectionPanel) p;
+      }
+    }
+    String[] spec = Utils.splitOptions(evaluatorSpec);
+    String name = spec[0];
+    spec[0] = "";
+    ASEvaluation eval = ASEvaluation.forName(name, spec);
+    AttributeSelectionPanel asp = panel;
+    JTabbedPane tabs = explorer.getTabbedPane();
+    SwingUtilities.invokeAndWait(() -> {
+      for (int i = 0; i < tabs.getTabCount(); i++) {
+        if (tabs.getTitleAt(i).startsWith("Select")) {
+          tabs.setSelectedIndex(i);
+        }
+      }
+    });
+    // Choosing an attribute evaluator makes Weka ask whether to switch the search to Ranker: answer Yes.
+    SwingUtilities.invokeLater(() ->
+        ((weka.gui.GenericObjectEditor) get(asp, "m_AttributeEvaluatorEditor")).setValue(eval));
+    answerYes(30);
+    waitFor(() -> ((weka.gui.GenericObjectEditor) get(asp, "m_AttributeSearchEditor")).getValue() instanceof Ranker, 30);
+    JButton start = (JButton) get(panel, "m_StartBut");
+    SwingUtilities.invokeAndWait(start::doClick);
+    JTextArea out = (JTextArea) get(panel, "m_OutText");
+    waitFor(() -> out.getText().contains("Selected attributes") || out.getText().contains("Problem"), 900);
+    Thread.sleep(1000);
+    System.out.println(out.getText());
+    screenshot(frame, shot);
+  }
+
+  static void experimenter(String xml, String shot) throws Exception {
+    Experimenter experimenter = new Experimenter(false);
+    JFrame frame = show("Weka Experiment Environment", experimenter);
+    Experiment exp = Experiment.read(xml);
+    Object setup = get(experimenter, "m_SetupPanel");
+    Method switchToAdvanced = setup.getClass().getMethod("switchToAdvanced", Experiment.class);
+    SwingUtilities.invokeAndWait(() -> invoke(switchToAdvanced, setup, exp));
+    JTabbedPane tabs = (JTabbedPane) get(experimenter, "m_TabbedPane");
+    Object run = get(experimenter, "m_RunPanel");
+    SwingUtilities.invokeAndWait(() -> {
+      tabs.setSelectedIndex(1);
+      ((JButton) get(run, "m_StartBut")).doClick();
+    });
+    Thread.sleep(2000);
+    waitFor(() -> get(run, "m_RunThread") == null, 900);
+    weka.gui.experiment.ResultsPanel results = (weka.gui.experiment.ResultsPanel) get(experimenter, "m_ResultsPanel");
+    // The listener keeps only the file's name: the results are in the working directory, as in the GUI's own runs.
+    File file = ((weka.experiment.InstancesResultListener) exp.getResultListener()).getOutputFile();
+    Instances data = DataSource.read(file.getAbsolutePath());
+    JComboBox<?> compare = (JComboBox<?>) get(results, "m_CompareCombo");
+    SwingUtilities.invokeAndWait(() -> {
+      tabs.setSelectedIndex(2);
+      results.setInstances(data);
+      for (int i = 0; i < compare.getItemCount(); i++) {
+        if (compare.getItemAt(i).toString().equals("Spearman rho")) {
+          compare.setSelectedIndex(i);
+        }
+      }
+      ((JButton) get(results, "m_PerformBut")).doClick();
+    });
+    JTextArea out = (JTextArea) get(results, "m_OutText");
+    waitFor(() -> out.getText().contains("Analysing"), 120);
+    Thread.sleep(1000);
+    System.out.println("comparison field: " + compare.getSelectedItem());
+    System.out.println(out.getText());
+    screenshot(frame, shot);
+  }
+
+  /** Waits for a confirmation dialog and presses its Yes button, as a user would. */
+  static void answerYes(int seconds) throws Exception {
+    long end = System.currentTimeMillis() + seconds * 1000L;
+    while (System.currentTimeMillis() < end) {
+      for (java.awt.Window w : java.awt.Window.getWindows()) {
+        if (w instanceof javax.swing.JDialog && w.isVisible()) {
+          javax.swing.JOptionPane pane = find(((javax.swing.JDialog) w).getContentPane());
+          if (pane != null) {
+            SwingUtilities.invokeLater(() -> pane.setValue(javax.swing.JOptionPane.YES_OPTION));
+            return;
+          }
+        }
+      }
+      Thread.sleep(200);
+    }
+    throw new IllegalStateException("no confirmation dialog appeared");
+  }
+
+  static javax.swing.JOptionPane find(java.awt.Container c) {
+    if (c instanceof javax.swing.JOptionPane) {
+      return (javax.swing.JOptionPane) c;
+    }
+    for (java.awt.Component child : c.getComponents()) {
+      if (child instanceof java.awt.Container) {
+        javax.swing.JOptionPane p = find((java.awt.Container) child);
+        if (p != null) {
+          return p;
+        }
+      }
+    }
+    return null;
+  }
+
+  static JFrame show(String title, java.awt.Component content) throws Exception {
+    JFrame frame = new JFrame(title);
+    SwingUtilities.invokeAndWait(() -> {
+      frame.getContentPane().add(content);
+      frame.setSize(1200, 850);
+      frame.setLocation(0, 0);
+      frame.setVisible(true);
+    });
+    return frame;
+  }
+
+  static void screenshot(JFrame frame, String file) throws Exception {
+    Rectangle r = new Rectangle(frame.getLocationOnScreen(), frame.getSize());
+    BufferedImage img = new Robot().createScreenCapture(r);
+    ImageIO.write(img, "png", new File(file));
+  }
+
+  interface Condition {
+    boolean holds();
+  }
+
+  static void waitFor(Condition c, int seconds) throws Exception {
+    long end = System.currentTimeMillis() + seconds * 1000L;
+    while (!c.holds()) {
+      if (System.currentTimeMillis() > end) {
+        throw new IllegalStateException("timed out after " + seconds + " s");
+      }
+      Thread.sleep(250);
+    }
+  }
+
+  static Object get(Object o, String field) {
+    for (Class<?> c = o.getClass(); c != null; c = c.getSuperclass()) {
+      try {
+        Field f = c.getDeclaredField(field);
+        f.setAccessible(true);
+        return f.get(o);
+      } catch (NoSuchFieldException e) {
+        // look in the superclass
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new IllegalStateException("no field " + field + " in " + o.getClass());
+  }
+
+  static void invoke(Method m, Object target, Object arg) {
+    try {
+      m.invoke(target, arg);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package zcnas.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real Weka GUIs under Xvfb with the package installed offline: the Explorer's Select attributes tab runs
+ * CRoZeAttributeEval with Ranker on a benchmark ARFF, and the Experimenter runs a saved experiment comparing two
+ * proxy schemes and analyses Spearman rho. Screenshots go to target/.
+ */
+class GuiIT {
+  static Process xvfb;
+  static String display;
+  @TempDir
+  static Path dir;
+  static Map<String, String> env;
+  static String classpath;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    display = System.getenv("DISPLAY");
+    if (display == null || display.isEmpty()) {
+      assertTrue(Files.isExecutable(Paths.get("/usr/bin/Xvfb")), "Xvfb is needed (apt-get install xvfb; .ci/run does)");
+      display = ":" + (90 + ProcessHandle.current().pid() % 100);
+      xvfb = new ProcessBuilder("/usr/bin/Xvfb", display, "-screen", "0", "1280x1024x24", "-nolisten", "tcp")
+          .redirectErrorStream(true).redirectOutput(dir.resolve("xvfb.log").toFile()).start();
+      Thread.sleep(1500);
+      assertTrue(xvfb.isAlive(), "Xvfb did not start: " + Files.readString(dir.resolve("xvfb.log")));
+    }
+    env = new HashMap<>(Processes.installPackage(dir.resolve("wekahome")));
+    env.put("DISPLAY", display);
+    // The driver alone beside Weka: everything else must come from the installed package.
+    Path classes = dir.resolve("driver/zcnas/it");
+    Files.createDirectories(classes);
+    try (Stream<Path> files = Files.list(Processes.projectDir().resolve("target/test-classes/zcnas/it"))) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        if (f.getFileName().toString().startsWith("GuiDriver")) {
+          Files.copy(f, classes.resolve(f.getFileName()));
+        }
+      }
+    }
+    classpath = Processes.wekaClasspath() + ":" + dir.resolve("driver");
+    Processes.Result arff = Processes.run(env, 300, "bin/zcnas", "arff", "-sample", "30", "-seed", "2", "-o",
+        dir.resolve("bench30.arff").toString());
+    assertEquals(0, arff.status(), arff.output());
+  }
+
+  @AfterAll
+  static void tearDown() {
+    if (xvfb != null) {
+      xvfb.destroy();
+    }
+  }
+
+  static Processes.Result driver(String... args) throws Exception {
+    String[] cmd = new String[args.length + 5];
+    cmd[0] = "java";
+    cmd[1] = "-Dweka.packageManager.offline=true";
+    cmd[2] = "-cp";
+    cmd[3] = classpath;
+    cmd[4] = "zcnas.it.GuiDriver";
+    System.arraycopy(args, 0, cmd, 5, args.length);
+    return Processes.runIn(dir, env, 900, cmd);
+  }
+
+  static void keepScreenshot(Path shot, String name) throws IOException {
+    assertTrue(Files.size(shot) > 10_000, "screenshot too small: " + shot);
+    Files.copy(shot, Processes.projectDir().resolve("target").resolve(name), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  @Test
+  void explorerRanksAccuraciesWithCRoZe() throws Exception {
+    Path shot = dir.resolve("explorer.png");
+    Processes.Result r = driver("explorer", dir.resolve("bench30.arff").toString(),
+        "weka.attributeSelection.CRoZeAttributeEval -P \"zcnas.proxy.CRoZe -variant official\" -cache "
+            + dir.resolve("cache.tsv"), shot.toString());
+    assertEquals(0, r.status(), r.output());
+    String out = r.output();
+    assertTrue(out.contains("Ranked attributes:") && out.contains("Architectures scored: 30 of 30"), out);
+    Matcher m = Pattern.compile("\\s(-?[0-9.]+)\\s+\\d+ cifar10_fgsm_eps8_acc").matcher(out);
+    assertTrue(m.find(), out);
+    assertTrue(Double.parseDouble(m.group(1)) > 0.5, "CRoZe vs FGSM-8 accuracy on 30 archs: " + m.group(1));
+    keepScreenshot(shot, "gui-explorer-select-attributes.png");
+  }
+
+  @Test
+  void experimenterComparesTwoProxySchemesBySpearmanRho() throws Exception {
+    Path xml = dir.resolve("proxies.xml");
+    Processes.Result w = Processes.run(env, 300, "bin/zcnas", "experimenter", "-i",
+        dir.resolve("bench30.arff").toString(), "-P", "synflow", "-P", "naswot -B 32", "-runs", "3", "-o",
+        xml.toString());
+    assertEquals(0, w.status(), w.output());
+    Path shot = dir.resolve("experimenter.png");
+    Processes.Result r = driver("experimenter", xml.toString(), shot.toString());
+    assertEquals(0, r.status(), r.output());
+    String out = r.output();
+    assertTrue(out.contains("comparison field: Spearman rho"), out);
+    assertTrue(out.contains("Analysing:  Spearman rho") && out.contains("Resultsets: 2") && out.contains("(3)"), out);
+    keepScreenshot(shot, "gui-experimenter-analyse.png");
+  }
+}
