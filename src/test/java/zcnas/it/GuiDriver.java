@@ -17,7 +17,6 @@ import weka.attributeSelection.ASEvaluation;
 import weka.attributeSelection.Ranker;
 import weka.core.Instances;
 import weka.core.Utils;
-import weka.core.WekaPackageManager;
 import weka.core.converters.ConverterUtils.DataSource;
 import weka.experiment.Experiment;
 import weka.gui.explorer.AttributeSelectionPanel;
@@ -36,7 +35,8 @@ public final class GuiDriver {
   }
 
   public static void main(String[] args) throws Exception {
-    WekaPackageManager.loadPackages(false, true, false);
+    // As Weka's own GUI mains start: this loads the packages with their props and collects their classes.
+    weka.gui.GenericObjectEditor.determineClasses();
     if (args[0].equals("explorer")) {
       explorer(args[1], args[2], args[3]);
     } else {
@@ -74,6 +74,11 @@ public final class GuiDriver {
         ((weka.gui.GenericObjectEditor) get(asp, "m_AttributeEvaluatorEditor")).setValue(eval));
     answerYes(30);
     waitFor(() -> ((weka.gui.GenericObjectEditor) get(asp, "m_AttributeSearchEditor")).getValue() instanceof Ranker, 30);
+    // What the object editor offers for the proxy type, as registered by the package's GenericPropertiesCreator.props.
+    Field editorProps = weka.gui.GenericObjectEditor.class.getDeclaredField("EDITOR_PROPERTIES");
+    editorProps.setAccessible(true);
+    System.out.println("proxy choices: ["
+        + ((java.util.Properties) editorProps.get(null)).getProperty("zcnas.proxy.ZeroCostProxy") + "]");
     JButton start = (JButton) get(panel, "m_StartBut");
     SwingUtilities.invokeAndWait(start::doClick);
     JTextArea out = (JTextArea) get(panel, "m_OutText");

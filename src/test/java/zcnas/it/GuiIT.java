@@ -92,6 +92,11 @@ class GuiIT {
     assertEquals(0, r.status(), r.output());
     String out = r.output();
     assertTrue(out.contains("Ranked attributes:") && out.contains("Architectures scored: 30 of 30"), out);
+    Matcher choices = Pattern.compile("proxy choices: \\[(.*)\\]").matcher(out);
+    assertTrue(choices.find(), out);
+    for (String proxy : new String[] {"CRoZe", "GradNorm", "Snip", "SynFlow", "Naswot"}) {
+      assertTrue(choices.group(1).contains("zcnas.proxy." + proxy), "the object editor lacks " + proxy + ": " + out);
+    }
     Matcher m = Pattern.compile("\\s(-?[0-9.]+)\\s+\\d+ cifar10_fgsm_eps8_acc").matcher(out);
     assertTrue(m.find(), out);
     assertTrue(Double.parseDouble(m.group(1)) > 0.5, "CRoZe vs FGSM-8 accuracy on 30 archs: " + m.group(1));
