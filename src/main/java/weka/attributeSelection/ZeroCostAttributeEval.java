@@ -1,6 +1,5 @@
 package weka.attributeSelection;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
@@ -83,10 +82,8 @@ public abstract class ZeroCostAttributeEval extends ASEvaluation
 
   @Override
   public Enumeration<Option> listOptions() {
-    Vector<Option> o = new Vector<>();
-    o.add(new Option("\tA proxy with its options, e.g. \"zcnas.proxy.CRoZe -B 8\" or \"croze -B 8\"\n\t(repeatable: "
-        + "an ensemble; default: " + ProxySpecs.toSpec(defaultProxies()[0]) + ").", "P", 1, "-P <spec>"));
-    o.addAll(Collections.list(scoring.listOptions()));
+    Vector<Option> o = ProxySpecs.listOptions("\tA proxy with its options, e.g. \"zcnas.proxy.CRoZe -B 8\" or "
+        + "\"croze -B 8\"\n\t(repeatable: an ensemble; default: " + ProxySpecs.toSpec(defaultProxies()[0]) + ").", scoring);
     for (ZeroCostProxy p : defaultProxies()) {
       o.add(new Option("", "", 0, "\nOptions specific to proxy " + p.getClass().getName() + ":"));
       o.addAll(Collections.list(p.listOptions()));
@@ -104,13 +101,7 @@ public abstract class ZeroCostAttributeEval extends ASEvaluation
 
   @Override
   public String[] getOptions() {
-    List<String> o = new ArrayList<>();
-    for (ZeroCostProxy p : proxies) {
-      o.add("-P");
-      o.add(ProxySpecs.toSpec(p));
-    }
-    o.addAll(scoring.optionList());
-    return o.toArray(new String[0]);
+    return ProxySpecs.options(List.of(proxies), scoring).toArray(new String[0]);
   }
 
   @Override

@@ -29,6 +29,25 @@ public final class ProxySpecs {
     return p.getClass().getName() + " " + Utils.joinOptions(p.getOptions());
   }
 
+  /** The -P options of the proxies followed by the scoring options: what an adapter's getOptions returns first. */
+  public static List<String> options(List<ZeroCostProxy> proxies, InstanceScorer scoring) {
+    List<String> o = new ArrayList<>();
+    for (ZeroCostProxy p : proxies) {
+      o.add("-P");
+      o.add(toSpec(p));
+    }
+    o.addAll(scoring.optionList());
+    return o;
+  }
+
+  /** The option descriptions of an adapter: -P with the given help, then the scoring options. */
+  public static java.util.Vector<weka.core.Option> listOptions(String proxyHelp, InstanceScorer scoring) {
+    java.util.Vector<weka.core.Option> o = new java.util.Vector<>();
+    o.add(new weka.core.Option(proxyHelp, "P", 1, "-P <spec>"));
+    o.addAll(java.util.Collections.list(scoring.listOptions()));
+    return o;
+  }
+
   /** Reads every -P option; an empty list when there is none. */
   public static List<ZeroCostProxy> parseAll(char flag, String[] options) throws Exception {
     List<ZeroCostProxy> proxies = new ArrayList<>();

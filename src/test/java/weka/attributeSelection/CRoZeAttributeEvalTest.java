@@ -1,29 +1,12 @@
 package weka.attributeSelection;
 
-import junit.framework.Test;
-import junit.framework.TestSuite;
-
-/** Weka's evaluator harness (options, GOE, capabilities, serialisation) on its generated data sets. */
-public class CRoZeAttributeEvalTest extends AbstractEvaluatorTest {
+public class CRoZeAttributeEvalTest extends ZeroCostEvaluatorTestBase {
   public CRoZeAttributeEvalTest(String name) {
     super(name);
   }
 
   @Override
-  public ASEvaluation getEvaluator() {
-    CRoZeAttributeEval e = new CRoZeAttributeEval();
-    // The harness's random strings are no architectures: they are skipped, which is what is tested here.
-    e.getScoring().setSkipBad(true);
-    e.getScoring().setCache("none");
-    return e;
-  }
-
-  @Override
-  public ASSearch getSearch() {
-    return new Ranker();
-  }
-
-  public static Test suite() {
-    return new TestSuite(CRoZeAttributeEvalTest.class);
+  protected ZeroCostAttributeEval newEvaluator() {
+    return new CRoZeAttributeEval();
   }
 }

@@ -1,29 +1,12 @@
 package weka.attributeSelection;
 
-import junit.framework.Test;
-import junit.framework.TestSuite;
-
-/** Weka's evaluator harness (options, GOE, capabilities, serialisation) on its generated data sets. */
-public class SnipAttributeEvalTest extends AbstractEvaluatorTest {
+public class SnipAttributeEvalTest extends ZeroCostEvaluatorTestBase {
   public SnipAttributeEvalTest(String name) {
     super(name);
   }
 
   @Override
-  public ASEvaluation getEvaluator() {
-    SnipAttributeEval e = new SnipAttributeEval();
-    // The harness's random strings are no architectures: they are skipped, which is what is tested here.
-    e.getScoring().setSkipBad(true);
-    e.getScoring().setCache("none");
-    return e;
-  }
-
-  @Override
-  public ASSearch getSearch() {
-    return new Ranker();
-  }
-
-  public static Test suite() {
-    return new TestSuite(SnipAttributeEvalTest.class);
+  protected ZeroCostAttributeEval newEvaluator() {
+    return new SnipAttributeEval();
   }
 }

@@ -1,6 +1,5 @@
 package weka.classifiers.functions;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashMap;
@@ -73,9 +72,7 @@ public class ZeroCostProxyRegressor extends AbstractClassifier implements BatchP
 
   @Override
   public Enumeration<Option> listOptions() {
-    Vector<Option> o = new Vector<>();
-    o.add(new Option("\tThe proxy with its options (default zcnas.proxy.CRoZe).", "P", 1, "-P <spec>"));
-    o.addAll(Collections.list(scoring.listOptions()));
+    Vector<Option> o = ProxySpecs.listOptions("\tThe proxy with its options (default zcnas.proxy.CRoZe).", scoring);
     o.addAll(Collections.list(super.listOptions()));
     return o.elements();
   }
@@ -91,10 +88,7 @@ public class ZeroCostProxyRegressor extends AbstractClassifier implements BatchP
 
   @Override
   public String[] getOptions() {
-    List<String> o = new ArrayList<>();
-    o.add("-P");
-    o.add(ProxySpecs.toSpec(proxy));
-    o.addAll(scoring.optionList());
+    List<String> o = ProxySpecs.options(List.of(proxy), scoring);
     Collections.addAll(o, super.getOptions());
     return o.toArray(new String[0]);
   }

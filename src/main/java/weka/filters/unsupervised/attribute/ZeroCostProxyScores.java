@@ -1,6 +1,5 @@
 package weka.filters.unsupervised.attribute;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
@@ -77,10 +76,8 @@ public class ZeroCostProxyScores extends SimpleBatchFilter implements TechnicalI
 
   @Override
   public Enumeration<Option> listOptions() {
-    Vector<Option> o = new Vector<>();
-    o.add(new Option("\tA proxy with its options, e.g. \"zcnas.proxy.CRoZe -component-sums\" (repeatable;\n\t"
-        + "default: zcnas.proxy.CRoZe).", "P", 1, "-P <spec>"));
-    o.addAll(Collections.list(scoring.listOptions()));
+    Vector<Option> o = ProxySpecs.listOptions("\tA proxy with its options, e.g. \"zcnas.proxy.CRoZe -component-sums\" "
+        + "(repeatable;\n\tdefault: zcnas.proxy.CRoZe).", scoring);
     o.addAll(Collections.list(super.listOptions()));
     return o.elements();
   }
@@ -96,12 +93,7 @@ public class ZeroCostProxyScores extends SimpleBatchFilter implements TechnicalI
 
   @Override
   public String[] getOptions() {
-    List<String> o = new ArrayList<>();
-    for (ZeroCostProxy p : proxies) {
-      o.add("-P");
-      o.add(ProxySpecs.toSpec(p));
-    }
-    o.addAll(scoring.optionList());
+    List<String> o = ProxySpecs.options(List.of(proxies), scoring);
     Collections.addAll(o, super.getOptions());
     return o.toArray(new String[0]);
   }
