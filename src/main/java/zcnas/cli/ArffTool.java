@@ -8,6 +8,7 @@ import weka.core.Utils;
 import zcnas.data.DataPaths;
 import zcnas.score.ScoreTable;
 import zcnas.space.nb201.Nb201Architecture;
+import zcnas.space.nb201.Nb201Table;
 import zcnas.space.nb201.Nb201Targets;
 import zcnas.util.ZcnasException;
 
@@ -16,12 +17,17 @@ final class ArffTool implements Zcnas.Tool {
 
   @Override
   public String usage() {
-    return "usage: zcnas arff [-sample N | -all] [-seed S] [-connected] [-bench DIR] -o OUT.arff\n"
+    return "usage: zcnas arff [-sample N | -all] [-seed S] [-connected] [-unique] [-full] [-bench DIR] -o OUT.arff\n"
         + "Writes one instance per NB201 architecture: nb201_index, arch (string) and the accuracies in percent\n"
         + "(clean test accuracy on CIFAR-10/100 and ImageNet16-120, CIFAR-10 FGSM eps 4 and 8, PGD eps 8, common\n"
-        + "corruption means on CIFAR-10/100), with a CSV of the same content beside it.\n"
+        + "corruption means on CIFAR-10/100), HRS (harmonic mean of clean and robust accuracy) for FGSM eps 8 and\n"
+        + "corruptions, with a CSV of the same content beside it.\n"
         + "  -sample N     N architectures drawn with -seed (default: all 15,625)\n"
         + "  -connected    keep only architectures whose cell output is connected to its input\n"
+        + "  -unique       keep one architecture per isomorphism class (uid_noniso; 6,466 classes)\n"
+        + "  -full         every accuracy of the tables: CIFAR-10 FGSM/PGD/APGD/Square at several eps and the\n"
+        + "                validation accuracy, CIFAR-100 and ImageNet16-120 attacks at eps 1/255, and the\n"
+        + "                adversarially trained networks of NAS-RobBench-201\n"
         + "  -bench DIR    folder with the NAS-Bench-201 CSV tables (default ../shared/data/nb201)\n";
   }
 
@@ -35,18 +41,34 @@ final class ArffTool implements Zcnas.Tool {
     Utils.getFlag("all", options);
     String seed = Utils.getOption("seed", options);
     boolean connected = Utils.getFlag("connected", options);
+    boolean unique = Utils.getFlag("unique", options);
+    boolean full = Utils.getFlag("full", options);
     String bench = Utils.getOption("bench", options);
     Utils.checkForRemainingOptions(options);
     Path benchDir = bench.isEmpty() ? DataPaths.benchmarkTables() : Paths.get(bench);
-    Nb201Targets targets = Nb201Targets.load(benchDir);
+    Nb201Targets targets = Nb201Targets.load(benchDir, full ? Nb201Targets.ALL : Nb201Targets.DEFAULT);
     if (targets.names().isEmpty()) {
       throw new ZcnasException("no NAS-Bench-201 table found in " + benchDir);
     }
+    java.util.Set<Integer> classes = new java.util.HashSet<>();
     List<Nb201Architecture> pool = new ArrayList<>();
-    for (Nb201Architecture a : Nb201Architecture.enumerate()) {
-      if (!connected || a.isConnected()) {
-        pool.add(a);
+    // Benchmark-index order, so -unique keeps each class's lowest-index member.
+    Nb201Table order = targets.anyTable();
+    for (int i = 0; i < Nb201Architecture.SPACE_SIZE; i++) {
+      Nb201Architecture a = order.architecture(i);
+      if (connected && !a.isConnected()) {
+        continue;
       }
+      if (unique) {
+        int c = targets.isomorphismClass(a);
+        if (c < 0) {
+          throw new ZcnasException("-unique needs a table with uid_noniso (robustness_eps1.csv) in " + benchDir);
+        }
+        if (!classes.add(c)) {
+          continue;
+        }
+      }
+      pool.add(a);
     }
     List<Nb201Architecture> archs = pool;
     if (!sample.isEmpty()) {
@@ -55,16 +77,32 @@ final class ArffTool implements Zcnas.Tool {
         throw new ZcnasException("-sample " + n + " is more than the " + pool.size() + " architectures available");
       }
       archs = new ArrayList<>();
+      java.util.Set<Nb201Architecture> allowed = new java.util.HashSet<>(pool);
       for (Nb201Architecture a : Nb201Architecture.sample(Nb201Architecture.SPACE_SIZE, seed.isEmpty() ? 0
           : CommonOptions.parseLong("seed", seed))) {
-        if (archs.size() < n && (!connected || a.isConnected())) {
+        if (archs.size() < n && allowed.contains(a)) {
           archs.add(a);
         }
       }
     }
-    ScoreTable table = new ScoreTable("nb201_index", targets.names());
+    List<String> columns = new ArrayList<>(targets.names());
+    int clean = columns.indexOf("cifar10_test_acc");
+    int fgsm = columns.indexOf("cifar10_fgsm_eps8_acc");
+    int corr = columns.indexOf("cifar10_corruption_acc");
+    boolean hrs = clean >= 0 && fgsm >= 0 && corr >= 0;
+    if (hrs) {
+      columns.add("cifar10_hrs_fgsm_eps8");
+      columns.add("cifar10_hrs_corruption");
+    }
+    ScoreTable table = new ScoreTable("nb201_index", columns);
     for (Nb201Architecture a : archs) {
-      table.add(targets.index(a), a.toString(), targets.values(a));
+      double[] v = targets.values(a);
+      double[] row = java.util.Arrays.copyOf(v, columns.size());
+      if (hrs) {
+        row[v.length] = harmonic(v[clean], v[fgsm]);
+        row[v.length + 1] = harmonic(v[clean], v[corr]);
+      }
+      table.add(targets.index(a), a.toString(), row);
     }
     Path arff = Paths.get(out);
     table.writeArff(arff, "nb201-benchmark");
@@ -73,5 +111,10 @@ final class ArffTool implements Zcnas.Tool {
     table.writeCsv(csv);
     System.err.println("wrote " + archs.size() + " architectures to " + arff + " and " + csv);
     return 0;
+  }
+
+  /** HRS (the CRoZe paper's harmonic robustness score): the harmonic mean of clean and robust accuracy. */
+  static double harmonic(double clean, double robust) {
+    return clean + robust == 0 ? 0 : 2 * clean * robust / (clean + robust);
   }
 }

@@ -27,6 +27,7 @@ public final class Zcnas implements CommandlineRunnable {
     TOOLS.put("benchmark", new BenchmarkTool());
     TOOLS.put("arff", new ArffTool());
     TOOLS.put("experimenter", new ExperimenterTool());
+    TOOLS.put("experiment", new ExperimentTool());
   }
 
   public static void main(String[] args) {

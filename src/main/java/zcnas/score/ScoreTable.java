@@ -1,17 +1,12 @@
 package zcnas.score;
 
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import zcnas.util.AtomicFiles;
 import zcnas.util.ZcnasException;
 
 /**
@@ -60,7 +55,7 @@ public final class ScoreTable {
   }
 
   public void writeCsv(Path file) {
-    writeAtomically(file, out -> {
+    AtomicFiles.write(file, out -> {
       List<String> header = new ArrayList<>();
       header.add(indexColumn);
       header.add("arch");
@@ -81,7 +76,7 @@ public final class ScoreTable {
   }
 
   public void writeArff(Path file, String relation) {
-    writeAtomically(file, out -> {
+    AtomicFiles.write(file, out -> {
       out.write("@relation " + quote(relation) + "\n\n");
       out.write("@attribute " + quote(indexColumn) + " numeric\n");
       out.write("@attribute arch string\n");
@@ -115,32 +110,4 @@ public final class ScoreTable {
     return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
   }
 
-  interface Content {
-    void write(Writer out) throws IOException;
-  }
-
-  /** Writes to a temporary file beside the target, then moves it into place: readers never see half a file. */
-  static void writeAtomically(Path file, Content content) {
-    Path target = file.toAbsolutePath();
-    try {
-      if (target.getParent() != null) {
-        Files.createDirectories(target.getParent());
-      }
-      Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-      try {
-        try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-          content.write(out);
-        }
-        try {
-          Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
-    } catch (IOException e) {
-      throw new ZcnasException("cannot write " + file + ": " + e.getMessage(), e);
-    }
-  }
 }

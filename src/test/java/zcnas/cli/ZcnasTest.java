@@ -44,6 +44,28 @@ class ZcnasTest {
   }
 
   @Test
+  void benchmarkArffKeepsOneArchitecturePerIsomorphismClassAndDerivesHrs(@TempDir Path dir) throws Exception {
+    Path arff = dir.resolve("unique.arff");
+    run(0, "arff", "-unique", "-o", arff.toString());
+    weka.core.Instances data = weka.core.converters.ConverterUtils.DataSource.read(arff.toString());
+    assertEquals(6466, data.numInstances());
+    java.util.Set<String> archs = new java.util.HashSet<>();
+    for (int i = 0; i < data.numInstances(); i++) {
+      archs.add(data.instance(i).stringValue(data.attribute("arch")));
+      double clean = data.instance(i).value(data.attribute("cifar10_test_acc"));
+      double fgsm = data.instance(i).value(data.attribute("cifar10_fgsm_eps8_acc"));
+      double hrs = data.instance(i).value(data.attribute("cifar10_hrs_fgsm_eps8"));
+      assertEquals(clean + fgsm == 0 ? 0 : 2 * clean * fgsm / (clean + fgsm), hrs, 1e-6);
+    }
+    assertEquals(6466, archs.size());
+    run(0, "arff", "-sample", "50", "-seed", "3", "-connected", "-full", "-o", dir.resolve("s.arff").toString());
+    weka.core.Instances s = weka.core.converters.ConverterUtils.DataSource.read(dir.resolve("s.arff").toString());
+    assertEquals(50, s.numInstances());
+    assertTrue(s.attribute("cifar10_advtrained_autoattack_acc") != null && s.attribute("cifar100_pgd_eps1_acc") != null);
+    assertTrue(run(1, "arff", "-sample", "5", "-o", "x.arff", "-bench", dir.toString()).contains("no NAS-Bench-201 table"));
+  }
+
+  @Test
   void scoresWritesBothFilesAndResumesFromTheCache(@TempDir Path dir) throws Exception {
     Path archs = dir.resolve("archs.txt");
     Files.writeString(archs, A + "\n" + B + "\n");

@@ -24,6 +24,7 @@ public final class Nb201Table {
   private final List<String> columns;
   private final Map<Nb201Architecture, double[]> byArch = new HashMap<>();
   private final Map<Nb201Architecture, Integer> indexByArch = new HashMap<>();
+  private final Map<Nb201Architecture, Integer> isomorphismClass = new HashMap<>();
   private final Nb201Architecture[] archByIndex = new Nb201Architecture[Nb201Architecture.SPACE_SIZE];
 
   private Nb201Table(Path file, List<String> columns) {
@@ -72,6 +73,9 @@ public final class Nb201Table {
           }
         }
         table.byArch.put(arch, values);
+        if (header.contains("uid_noniso")) {
+          table.isomorphismClass.put(arch, parseIndex(file, line, record.get("uid_noniso")));
+        }
         table.indexByArch.put(arch, index);
         table.archByIndex[index] = arch;
       }
@@ -120,6 +124,12 @@ public final class Nb201Table {
   public int index(Nb201Architecture arch) {
     Integer i = indexByArch.get(arch);
     return i == null ? -1 : i;
+  }
+
+  /** The architecture's isomorphism class ({@code uid_noniso}), or -1 when the table has none for it. */
+  public int isomorphismClass(Nb201Architecture arch) {
+    Integer c = isomorphismClass.get(arch);
+    return c == null ? -1 : c;
   }
 
   public Nb201Architecture architecture(int index) {

@@ -27,6 +27,40 @@ public final class Nb201Targets {
       new Target("cifar10_corruption_acc", "robustness_eps1.csv", "cifar10__corr", 100),
       new Target("cifar100_corruption_acc", "robustness_eps1.csv", "cifar100__corr", 100));
 
+  /** NAS-RobBench-201: the same networks adversarially trained (Wu et al., ICLR 2024), CIFAR-10, in percent. */
+  public static final List<Target> ADVERSARIALLY_TRAINED = List.of(
+      new Target("cifar10_advtrained_clean_acc", "adversarially_trained.csv", "cifar10__val_acc", 100),
+      new Target("cifar10_advtrained_fgsm_eps3_acc", "adversarially_trained.csv", "cifar10__val_fgsm_3_acc", 100),
+      new Target("cifar10_advtrained_pgd_eps3_acc", "adversarially_trained.csv", "cifar10__val_pgd_3_acc", 100),
+      new Target("cifar10_advtrained_fgsm_eps8_acc", "adversarially_trained.csv", "cifar10__val_fgsm_8_acc", 100),
+      new Target("cifar10_advtrained_pgd_eps8_acc", "adversarially_trained.csv", "cifar10__val_pgd_8_acc", 100),
+      new Target("cifar10_advtrained_autoattack_acc", "adversarially_trained.csv", "cifar10__autoattack", 100));
+
+  /** Everything the tables hold that a robustness study compares against: DEFAULT, more attacks, other data sets. */
+  public static final List<Target> ALL = all();
+
+  private static List<Target> all() {
+    List<Target> all = new ArrayList<>(DEFAULT);
+    all.add(new Target("cifar10_valid_acc", "robustness_cifar10.csv", "clean_valid", 1));
+    for (String eps : new String[] {"1", "2", "3"}) {
+      all.add(new Target("cifar10_fgsm_eps" + eps + "_acc", "robustness_cifar10.csv", "fgsm_eps" + eps + ".0", 1));
+    }
+    for (String attack : new String[] {"pgd", "apgd_ce", "square"}) {
+      for (String eps : new String[] {"1", "4"}) {
+        all.add(new Target("cifar10_" + attack + "_eps" + eps + "_acc", "robustness_cifar10.csv",
+            attack + "_eps" + eps + ".0", 1));
+      }
+    }
+    for (String data : new String[] {"cifar100", "ImageNet16-120"}) {
+      for (String attack : new String[] {"fgsm", "pgd", "aa_apgd-ce", "aa_square"}) {
+        all.add(new Target(data + "_" + attack.replace("aa_", "").replace('-', '_') + "_eps1_acc",
+            "robustness_eps1.csv", data + "__" + attack, 100));
+      }
+    }
+    all.addAll(ADVERSARIALLY_TRAINED);
+    return List.copyOf(all);
+  }
+
   private final List<Target> targets = new ArrayList<>();
   private final Map<String, Nb201Table> tables = new LinkedHashMap<>();
 
@@ -35,11 +69,16 @@ public final class Nb201Targets {
 
   /** The default targets whose table is in the folder; an absent table drops its targets, a broken one is an error. */
   public static Nb201Targets load(Path benchDir) {
+    return load(benchDir, DEFAULT);
+  }
+
+  /** The given targets whose table is in the folder. */
+  public static Nb201Targets load(Path benchDir, List<Target> wanted) {
     Nb201Targets t = new Nb201Targets();
     if (benchDir == null) {
       return t;
     }
-    for (Target target : DEFAULT) {
+    for (Target target : wanted) {
       Path file = benchDir.resolve(target.file());
       if (!Files.isRegularFile(file)) {
         continue;
@@ -73,6 +112,17 @@ public final class Nb201Targets {
   /** The NAS-Bench-201 index, from the first table loaded, or -1. */
   public int index(Nb201Architecture arch) {
     return tables.isEmpty() ? -1 : tables.values().iterator().next().index(arch);
+  }
+
+  /** The isomorphism class of the architecture from a table that has one ({@code uid_noniso}), or -1. */
+  public int isomorphismClass(Nb201Architecture arch) {
+    for (Nb201Table t : tables.values()) {
+      int c = t.isomorphismClass(arch);
+      if (c >= 0) {
+        return c;
+      }
+    }
+    return -1;
   }
 
   /** Some table, for looking architectures up by index; null when none was found. */
