@@ -54,8 +54,12 @@ public final class ExperimentRunner {
     Map<String, List<String>> ensembles = new LinkedHashMap<>(spec.ensembles());
     if (!ensembles.isEmpty()) {
       Map.Entry<String, List<String>> best = bestEnsemble(spec, scoresBySeed, targetValues[0]);
-      ensembles.putIfAbsent(best.getKey(), best.getValue());
-      log.accept("best ensemble on " + targets.names().get(0) + ": " + best.getKey());
+      boolean listed = ensembles.values().stream()
+          .anyMatch(m -> new java.util.HashSet<>(m).equals(new java.util.HashSet<>(best.getValue())));
+      if (!listed) {
+        ensembles.put(best.getKey(), best.getValue());
+      }
+      log.accept("best ensemble on " + targets.names().get(0) + ": " + best.getKey() + (listed ? " (listed)" : ""));
     }
     for (Map<String, double[]> scores : scoresBySeed) {
       for (Map.Entry<String, List<String>> e : ensembles.entrySet()) {
