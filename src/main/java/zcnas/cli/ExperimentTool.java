@@ -57,7 +57,7 @@ final class ExperimentTool implements Zcnas.Tool {
       throw new ZcnasException("need at least 3 architectures and 1 seed");
     }
     Path out = Paths.get(outOption.isEmpty() ? "experiments/results" : outOption);
-    Path cacheFile = cacheOption.isEmpty() ? ScoreTool.defaultCache() : cacheOption.equals("none") ? null
+    Path cacheFile = cacheOption.isEmpty() ? ScoreCache.defaultFile() : cacheOption.equals("none") ? null
         : Paths.get(cacheOption);
     List<Nb201Architecture> archs = Nb201Architecture.sample(n, common.seed);
     boolean adv = spec.targets() == Nb201Targets.ADVERSARIALLY_TRAINED;

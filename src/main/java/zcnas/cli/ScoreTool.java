@@ -21,6 +21,7 @@ import zcnas.space.nb201.Nb201Architecture;
 import zcnas.space.nb201.Nb201Table;
 import zcnas.space.nb201.Nb201Targets;
 import zcnas.util.ZcnasException;
+import zcnas.weka.ProxySpecs;
 
 /** {@code zcnas score}: proxies for a list, an index list, a seeded sample or all of the NB201 architectures. */
 final class ScoreTool implements Zcnas.Tool {
@@ -65,7 +66,7 @@ final class ScoreTool implements Zcnas.Tool {
     Path csv = Paths.get(out);
     List<ZeroCostProxy> proxies = proxies(options, common.seed);
     String cacheOption = Utils.getOption("cache", options);
-    Path cacheFile = cacheOption.isEmpty() ? defaultCache() : cacheOption.equals("none") ? null : Paths.get(cacheOption);
+    Path cacheFile = cacheOption.isEmpty() ? ScoreCache.defaultFile() : cacheOption.equals("none") ? null : Paths.get(cacheOption);
 
     Nb201Targets targets = Nb201Targets.load(common.benchDir);
     List<Nb201Architecture> archs = architectures(options, common.seed, targets.anyTable());
@@ -102,10 +103,6 @@ final class ScoreTool implements Zcnas.Tool {
     return 0;
   }
 
-  static Path defaultCache() {
-    return Paths.get(System.getProperty("user.home"), ".zcnas", "scores.tsv");
-  }
-
   static Path arffBeside(Path csv) {
     String name = csv.getFileName().toString();
     String base = name.toLowerCase().endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
@@ -132,23 +129,17 @@ final class ScoreTool implements Zcnas.Tool {
       proxies.addAll(Proxies.parseList(list.isEmpty() ? DEFAULT_PROXIES : list, seed));
     }
     for (String s : specs) {
-      String[] parts = Utils.splitOptions(s);
-      ZeroCostProxy p = Proxies.create(parts[0]);
-      p.setSeed(seed);
-      parts[0] = "";
+      ZeroCostProxy p;
       try {
-        // -S given inside the spec overrides the tool's -seed; otherwise the tool's seed holds.
-        String[] withSeed = new String[parts.length + 2];
-        withSeed[0] = "-S";
-        withSeed[1] = Long.toString(seed);
-        System.arraycopy(parts, 0, withSeed, 2, parts.length);
-        if (Utils.getOptionPos('S', parts) >= 0) {
-          withSeed[0] = "";
-          withSeed[1] = "";
-        }
-        p.setOptions(withSeed);
+        p = ProxySpecs.parse(s);
+      } catch (ZcnasException e) {
+        throw e;
       } catch (Exception e) {
         throw new ZcnasException("proxy '" + s + "': " + e.getMessage());
+      }
+      // -S given inside the spec overrides the tool's -seed; otherwise the tool's seed holds.
+      if (Utils.getOptionPos('S', Utils.splitOptions(s)) < 0) {
+        p.setSeed(seed);
       }
       proxies.add(p);
     }

@@ -1,6 +1,5 @@
 package zcnas.data;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
@@ -33,9 +32,5 @@ public final class DataPaths {
 
   public static Path testAccuracyTable(Path benchDir) {
     return benchDir.resolve("nb201_test_accuracy.csv");
-  }
-
-  public static boolean present(Path p) {
-    return p != null && Files.exists(p);
   }
 }

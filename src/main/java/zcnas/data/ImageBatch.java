@@ -25,10 +25,6 @@ public final class ImageBatch {
     return labels.length;
   }
 
-  public int imageSize() {
-    return imageSize;
-  }
-
   public int classes() {
     return classes;
   }

@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 import org.apache.commons.math3.stat.inference.TTest;
 import zcnas.network.Nb201Network;
-import zcnas.proxy.Proxies;
+import zcnas.weka.ProxySpecs;
 import zcnas.proxy.ScoringSession;
 import zcnas.proxy.ZeroCostProxy;
 import zcnas.score.ScoreCache;
@@ -105,10 +105,7 @@ public final class ExperimentRunner {
     Map<String, ZeroCostProxy> bySpec = new LinkedHashMap<>();
     for (ExperimentSpec.Entry e : spec.entries()) {
       if (!bySpec.containsKey(e.spec())) {
-        String[] parts = weka.core.Utils.splitOptions(e.spec());
-        ZeroCostProxy p = Proxies.create(parts[0]);
-        parts[0] = "";
-        p.setOptions(parts);
+        ZeroCostProxy p = ProxySpecs.parse(e.spec());
         p.setSeed(seed);
         bySpec.put(e.spec(), p);
       }

@@ -83,8 +83,8 @@ public enum Initializer {
     }
   }
 
-  private static double gaussian(SplittableRandom random) {
-    // Box-Muller: SplittableRandom has no nextGaussian before Java 17's RandomGenerator default, which we avoid for stability.
+  /** A standard normal draw (Box-Muller), the same sequence for a seed on every JVM. */
+  public static double gaussian(SplittableRandom random) {
     double u1 = 1.0 - random.nextDouble();
     double u2 = random.nextDouble();
     return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);

@@ -21,6 +21,7 @@ import zcnas.data.CifarDataset;
 import zcnas.data.ImageBatch;
 import zcnas.network.BnMode;
 import zcnas.network.ForwardListener;
+import zcnas.network.Initializer;
 import zcnas.network.Layer;
 import zcnas.network.Network;
 import zcnas.network.Weights;
@@ -207,8 +208,7 @@ public class CRoZe extends ZeroCostProxy {
       SplittableRandom random = new SplittableRandom(getSeed() ^ 0x5DEECE66DL);
       float[] noise = new float[(int) x.size()];
       for (int i = 0; i < noise.length; i++) {
-        double u1 = 1.0 - random.nextDouble();
-        noise[i] = (float) (Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * random.nextDouble()));
+        noise[i] = (float) Initializer.gaussian(random);
       }
       direction = context.manager().create(noise, x.getShape());
     }

@@ -19,16 +19,6 @@ public final class GradientPass {
     this.weights = weights;
   }
 
-  public Weights weights() {
-    return weights;
-  }
-
-  /** The gradient of layer i's weight; zero for a layer that cannot reach the output (the reference's None grad). */
-  public NDArray gradient(int layer) {
-    Layer l = network.layers().get(layer);
-    return l.live() ? weights.weight(layer).getGradient() : weights.weight(layer).zerosLike();
-  }
-
   /**
    * Sums a per-layer scalar over the live convolution and linear weights (dead ones contribute exactly 0), in
    * double precision, with one transfer to Java.

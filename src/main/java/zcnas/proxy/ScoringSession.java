@@ -52,10 +52,6 @@ public final class ScoringSession implements AutoCloseable {
     return images.dataset();
   }
 
-  public BatchOrder batchOrder() {
-    return order;
-  }
-
   /** Identifies what the session contributes to a score (for the score cache). */
   public String key() {
     return images.dataset().id() + " " + images.file().getFileName() + " n=" + images.size() + " batches=" + order

@@ -52,6 +52,11 @@ public final class ScoreCache implements AutoCloseable {
     return cache;
   }
 
+  /** Where scores are kept unless a tool is told otherwise: ~/.zcnas/scores.tsv. */
+  public static Path defaultFile() {
+    return java.nio.file.Paths.get(System.getProperty("user.home"), ".zcnas", "scores.tsv");
+  }
+
   public static String key(String... parts) {
     return REVISION + " " + String.join(" | ", parts).replace('\t', ' ').replace('\n', ' ');
   }

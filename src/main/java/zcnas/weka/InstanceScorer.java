@@ -297,7 +297,7 @@ public final class InstanceScorer implements OptionHandler, Serializable {
     }
     CifarDataset d = CifarDataset.forId(dataset);
     Path images = imagesDir.isEmpty() ? DataPaths.images() : Paths.get(imagesDir);
-    Path cacheFile = cache.isEmpty() ? Paths.get(System.getProperty("user.home"), ".zcnas", "scores.tsv")
+    Path cacheFile = cache.isEmpty() ? ScoreCache.defaultFile()
         : cache.equals("none") ? null : Paths.get(cache);
     double[][] scores;
     try (ScoringSession session = new ScoringSession(CifarImages.readTrain(d, images), device, threads,
