@@ -1,10 +1,5 @@
 package zcnas.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +10,7 @@ import zcnas.proxy.ScoringSession;
 import zcnas.proxy.ZeroCostProxy;
 import zcnas.space.nb201.Nb201Architecture;
 import zcnas.engine.TorchEngine;
+import zcnas.util.Memory;
 
 /**
  * {@code zcnas benchmark}: architectures per second and peak resident memory of each proxy alone and of all of
@@ -59,7 +55,7 @@ final class BenchmarkTool implements Zcnas.Tool {
 
   private static void measure(ScoringSession session, List<Nb201Architecture> archs, List<ZeroCostProxy> proxies,
       String label, int batch) {
-    resetPeakRss();
+    Memory.resetPeak();
     double[] seconds = new double[archs.size() - 3];
     for (int a = 0; a < archs.size(); a++) {
       long t0 = System.nanoTime();
@@ -76,31 +72,6 @@ final class BenchmarkTool implements Zcnas.Tool {
     double[] sorted = seconds.clone();
     Arrays.sort(sorted);
     System.out.printf("%-28s %6s %10.2f %12.3f %12.3f %14s%n", label, batch < 0 ? "-" : Integer.toString(batch),
-        seconds.length / total, total / seconds.length, sorted[sorted.length / 2], peakRssMiB());
+        seconds.length / total, total / seconds.length, sorted[sorted.length / 2], Memory.peakMiB());
   }
-
-  /** Resets the kernel's high-water mark of resident memory for this process (Linux). */
-  private static void resetPeakRss() {
-    try {
-      Files.writeString(Paths.get("/proc/self/clear_refs"), "5");
-    } catch (IOException | RuntimeException e) {
-      // not Linux, or not allowed: the peak then covers the whole run so far
-    }
-  }
-
-  private static String peakRssMiB() {
-    Path status = Paths.get("/proc/self/status");
-    try {
-      for (String line : Files.readAllLines(status, StandardCharsets.UTF_8)) {
-        if (line.startsWith("VmHWM:")) {
-          String[] parts = line.trim().split("\\s+");
-          return String.format("%.0f", Long.parseLong(parts[1]) / 1024.0);
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      // fall through
-    }
-    return "n/a";
-  }
-
 }

@@ -29,8 +29,9 @@ final class ExperimentTool implements Zcnas.Tool {
         + "NAME: " + String.join(", ", ExperimentSpec.NAMES) + "\n"
         + "Scores one seeded sample of NB201 architectures (sample seed -seed) once per seed (proxy seeds -seed ..\n"
         + "-seed+K-1: weights and batch) and writes DIR/NAME.csv (proxy, target, rho_mean, rho_std, tau_mean,\n"
-        + "tau_std, n_archs, n_seeds, p_vs_first), NAME.arff, NAME.md (the table beside the paper's numbers) and\n"
-        + "PNG plots: NAME-rho-heatmap.png and NAME-scatter-PROXY.png (score rank vs the first target, first seed).\n"
+        + "tau_std, n_archs, n_seeds, p_vs_first: Weka's paired corrected t-test against the first row), NAME.arff,\n"
+        + "NAME-runs.arff (the per-seed correlations as an Experimenter result set: Analyse panel, File...), NAME.md\n"
+        + "(the table beside the paper's numbers) and PNG plots: NAME-rho-heatmap.png and NAME-scatter-PROXY.png (score rank vs the first target, first seed).\n"
         + "  -n N          architectures (default " + DEFAULT_ARCHS + "; -quick " + QUICK_ARCHS + ")\n"
         + "  -seeds K      seeds (default " + DEFAULT_SEEDS + "; -quick " + QUICK_SEEDS + ")\n"
         + "  -out DIR      results folder (default experiments/results)\n"
@@ -77,6 +78,7 @@ final class ExperimentTool implements Zcnas.Tool {
     Files.createDirectories(out);
     result.writeCsv(out.resolve(spec.name() + ".csv"));
     result.writeArff(out.resolve(spec.name() + ".arff"));
+    result.writeRunsArff(out.resolve(spec.name() + "-runs.arff"));
     Path md = out.resolve(spec.name() + ".md");
     result.writeMarkdown(md);
     List<Path> plots = ExperimentPlots.write(result, out, spec.name());

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import weka.core.Utils;
+import zcnas.network.DartsNetwork;
 import zcnas.network.Nb201Network;
 import zcnas.proxy.Proxies;
 import zcnas.proxy.ScoringSession;
@@ -17,6 +18,8 @@ import zcnas.proxy.ZeroCostProxy;
 import zcnas.score.ScoreCache;
 import zcnas.score.ScoreTable;
 import zcnas.score.Scorer;
+import zcnas.search.DartsSpace;
+import zcnas.space.darts.DartsGenotype;
 import zcnas.space.nb201.Nb201Architecture;
 import zcnas.space.nb201.Nb201Table;
 import zcnas.space.nb201.Nb201Targets;
@@ -45,7 +48,9 @@ final class ScoreTool implements Zcnas.Tool {
         + String.join(", ", Proxies.names()) + ")\n"
         + "  -P \"name [options]\"         a proxy with options, e.g. -P \"naswot -B 64\" (repeatable; -P naswot -h lists them)\n"
         + "Other:\n"
-        + "  -space nb201                the search space (default nb201)\n"
+        + "  -space nb201|darts          the search space (default nb201); darts takes -archs FILE (one genotype in\n"
+        + "                              the DARTS Genotype(...) notation a line) or -sample N, and -channels C,\n"
+        + "                              -cells L (default 36, 20); its output has the parameter counts\n"
         + "  -o FILE.csv                 output (the ARFF goes beside it)\n"
         + "  -cache FILE|none            persistent score cache (default ~/.zcnas/scores.tsv)\n"
         + CommonOptions.USAGE;
@@ -56,8 +61,8 @@ final class ScoreTool implements Zcnas.Tool {
     CommonOptions common = new CommonOptions();
     common.parse(options);
     String space = Utils.getOption("space", options);
-    if (!space.isEmpty() && !space.equals("nb201")) {
-      throw new ZcnasException("unknown space '" + space + "' (the score tool knows nb201)");
+    if (!space.isEmpty() && !space.equals("nb201") && !space.equals("darts")) {
+      throw new ZcnasException("unknown space '" + space + "' (use nb201 or darts)");
     }
     String out = Utils.getOption('o', options);
     if (out.isEmpty()) {
@@ -68,6 +73,9 @@ final class ScoreTool implements Zcnas.Tool {
     String cacheOption = Utils.getOption("cache", options);
     Path cacheFile = cacheOption.isEmpty() ? ScoreCache.defaultFile() : cacheOption.equals("none") ? null : Paths.get(cacheOption);
 
+    if (space.equals("darts")) {
+      return scoreDarts(options, common, csv, proxies, cacheFile);
+    }
     Nb201Targets targets = Nb201Targets.load(common.benchDir);
     List<Nb201Architecture> archs = architectures(options, common.seed, targets.anyTable());
     Utils.checkForRemainingOptions(options);
@@ -103,6 +111,49 @@ final class ScoreTool implements Zcnas.Tool {
     return 0;
   }
 
+  /** DARTS genotypes from -archs FILE or -sample N: scores and parameter counts (there is no benchmark). */
+  private int scoreDarts(String[] options, CommonOptions common, Path csv, List<ZeroCostProxy> proxies, Path cacheFile)
+      throws Exception {
+    DartsSpace space = new DartsSpace(CommonOptions.intOption(options, "channels", DartsNetwork.DEFAULT_CHANNELS),
+        CommonOptions.intOption(options, "cells", DartsNetwork.DEFAULT_CELLS), Long.MAX_VALUE);
+    String sample = Utils.getOption("sample", options);
+    String file = Utils.getOption("archs", options);
+    if (sample.isEmpty() == file.isEmpty()) {
+      throw new ZcnasException("DARTS: give exactly one of -sample N or -archs FILE (one genotype a line)");
+    }
+    Utils.checkForRemainingOptions(options);
+    List<DartsGenotype> archs = new ArrayList<>();
+    if (file.isEmpty()) {
+      java.util.SplittableRandom random = new java.util.SplittableRandom(common.seed);
+      for (long i = CommonOptions.parseLong("sample", sample); i > 0; i--) {
+        archs.add(space.sample(random));
+      }
+    } else {
+      archs.addAll(readArchitectures(Paths.get(file), DartsGenotype::parse));
+    }
+    System.err.printf("scoring %d DARTS genotypes (%s) with %s on %s, cache %s%n", archs.size(), space.name(),
+        names(proxies), common.dataset.id(), cacheFile == null ? "off" : cacheFile);
+    double[][] scores;
+    try (ScoringSession session = common.session(); ScoreCache cache = ScoreCache.open(cacheFile)) {
+      Scorer<DartsGenotype> scorer = new Scorer<>(session, cache, space.name(),
+          a -> space.network(a, common.dataset.classes()), proxies.size());
+      scores = scorer.score(archs, proxies, System.err::println);
+    }
+    List<String> columns = new ArrayList<>(Scorer.columns(proxies));
+    columns.add("params");
+    ScoreTable table = new ScoreTable("index", columns);
+    for (int a = 0; a < archs.size(); a++) {
+      double[] row = java.util.Arrays.copyOf(scores[a], columns.size());
+      row[columns.size() - 1] = space.network(archs.get(a), common.dataset.classes()).parameterCount();
+      table.add(a, archs.get(a).toString(), row);
+    }
+    table.writeCsv(csv);
+    Path arff = arffBeside(csv);
+    table.writeArff(arff, "darts-" + common.dataset.id() + "-proxy-scores");
+    System.err.println("wrote " + csv + " and " + arff);
+    return 0;
+  }
+
   static Path arffBeside(Path csv) {
     String name = csv.getFileName().toString();
     String base = name.toLowerCase().endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
@@ -118,7 +169,13 @@ final class ScoreTool implements Zcnas.Tool {
   }
 
   static List<ZeroCostProxy> proxies(String[] options, long seed) throws Exception {
-    String list = Utils.getOption("proxies", options);
+    return proxies(options, seed, "proxies", DEFAULT_PROXIES);
+  }
+
+  /** The proxies named by the list option (default list when neither it nor any -P is given) and the -P specs. */
+  static List<ZeroCostProxy> proxies(String[] options, long seed, String listOption, String defaultList)
+      throws Exception {
+    String list = Utils.getOption(listOption, options);
     List<ZeroCostProxy> proxies = new ArrayList<>();
     List<String> specs = new ArrayList<>();
     String spec;
@@ -126,7 +183,7 @@ final class ScoreTool implements Zcnas.Tool {
       specs.add(spec);
     }
     if (!list.isEmpty() || specs.isEmpty()) {
-      proxies.addAll(Proxies.parseList(list.isEmpty() ? DEFAULT_PROXIES : list, seed));
+      proxies.addAll(Proxies.parseList(list.isEmpty() ? defaultList : list, seed));
     }
     for (String s : specs) {
       ZeroCostProxy p;
@@ -168,7 +225,7 @@ final class ScoreTool implements Zcnas.Tool {
       return Nb201Architecture.sample((int) CommonOptions.parseLong("sample", sample), seed);
     }
     if (!file.isEmpty()) {
-      return readArchitectures(Paths.get(file));
+      return readArchitectures(Paths.get(file), Nb201Architecture::parse);
     }
     if (table == null) {
       throw new ZcnasException("-indices needs the NAS-Bench-201 tables (see -bench)");
@@ -180,14 +237,15 @@ final class ScoreTool implements Zcnas.Tool {
     return archs;
   }
 
-  static List<Nb201Architecture> readArchitectures(Path file) {
+  /** One architecture a line in the space's notation; '#' starts a comment; errors name the file and line. */
+  static <A> List<A> readArchitectures(Path file, java.util.function.Function<String, A> parse) {
     List<String> lines;
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new ZcnasException("cannot read architecture list " + file + ": " + e.getMessage(), e);
     }
-    List<Nb201Architecture> archs = new ArrayList<>();
+    List<A> archs = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
       int hash = line.indexOf('#');
@@ -196,7 +254,7 @@ final class ScoreTool implements Zcnas.Tool {
         continue;
       }
       try {
-        archs.add(Nb201Architecture.parse(text));
+        archs.add(parse.apply(text));
       } catch (ZcnasException e) {
         throw new ZcnasException(file + ":" + (i + 1) + ": " + e.getMessage(), e);
       }

@@ -28,6 +28,7 @@ public final class Zcnas implements CommandlineRunnable {
     TOOLS.put("arff", new ArffTool());
     TOOLS.put("experimenter", new ExperimenterTool());
     TOOLS.put("experiment", new ExperimentTool());
+    TOOLS.put("search", new SearchTool());
   }
 
   public static void main(String[] args) {

@@ -11,7 +11,7 @@ import zcnas.util.AtomicFiles;
 
 /** The rows of an experiment: one per (proxy, target), with rank correlations aggregated over seeds. */
 public final class ExperimentResult {
-  /** rho and tau are means over the seeds, std their sample standard deviations; p from a paired t-test. */
+  /** rho and tau are means over the seeds, std their sample standard deviations; p from the Experimenter's paired corrected t-test. */
   public record Row(String proxy, String target, double rhoMean, double rhoStd, double tauMean, double tauStd,
       int nArchs, int nSeeds, double pVsFirst) {
   }
@@ -45,6 +45,16 @@ public final class ExperimentResult {
     return targetValues;
   }
 
+  /** The per-seed correlations as a Weka Experimenter result set (see {@link zcnas.weka.ExperimenterResults}). */
+  public void setRuns(weka.core.Instances runs) {
+    this.runs = runs;
+  }
+
+  /** Writes the per-seed result set, which the Experimenter's Analyse panel opens. */
+  public void writeRunsArff(Path file) {
+    AtomicFiles.write(file, out -> out.write(runs.toString() + "\n"));
+  }
+
   public void add(Row row) {
     rows.add(row);
   }
@@ -52,6 +62,8 @@ public final class ExperimentResult {
   public List<Row> rows() {
     return List.copyOf(rows);
   }
+
+  private weka.core.Instances runs;
 
   private static final List<String> HEADER = List.of("proxy", "target", "rho_mean", "rho_std", "tau_mean", "tau_std",
       "n_archs", "n_seeds", "p_vs_first");
@@ -98,7 +110,7 @@ public final class ExperimentResult {
         }
       }
       out.write("Spearman rho, mean ± std over seeds (published value in brackets where the paper gives one; "
-          + "* = differs from the first row at p < 0.05, paired t-test over seeds)\n\n| proxy |");
+          + "* = differs from the first row at p < 0.05, Weka's paired corrected t-test over seeds)\n\n| proxy |");
       for (String t : targets) {
         out.write(" " + t + " |");
       }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
-import org.apache.commons.math3.stat.inference.TTest;
 import zcnas.network.Nb201Network;
+import zcnas.weka.ExperimenterResults;
 import zcnas.weka.ProxySpecs;
 import zcnas.proxy.ScoringSession;
 import zcnas.proxy.ZeroCostProxy;
@@ -22,7 +22,7 @@ import zcnas.util.ZcnasException;
 /**
  * Runs a prepared experiment: the same seeded sample of architectures is scored once per seed (the seed sets the
  * proxies' weights and batch), every entry and ensemble is correlated with every target, and the correlations are
- * aggregated over the seeds with a paired t-test against the first entry.
+ * aggregated over the seeds, with the Weka Experimenter's paired corrected t-test against the first entry.
  */
 public final class ExperimentRunner {
   private ExperimentRunner() {
@@ -81,17 +81,15 @@ public final class ExperimentRunner {
       tau.put(label, k);
     }
     ExperimentResult result = new ExperimentResult(spec, settings, scoresBySeed.get(0), targets.names(), targetValues);
-    String first = labels.get(0);
-    for (String label : labels) {
+    ExperimenterResults runs = new ExperimenterResults(spec.name() + "-runs", labels, targets.names(), rho, tau,
+        firstSeed);
+    result.setRuns(runs.instances());
+    for (int l = 0; l < labels.size(); l++) {
+      String label = labels.get(l);
       for (int t = 0; t < targetValues.length; t++) {
         double[] r = rho.get(label)[t];
         double[] k = tau.get(label)[t];
-        double p = Double.NaN;
-        if (seeds > 1 && !label.equals(first)) {
-          double[] base = rho.get(first)[t];
-          boolean same = java.util.Arrays.equals(base, r);
-          p = same ? 1.0 : new TTest().pairedTTest(base, r);
-        }
+        double p = seeds > 1 && l > 0 ? runs.pValue(t, 0, l) : Double.NaN;
         result.add(new ExperimentResult.Row(label, targets.names().get(t), mean(r), std(r), mean(k), std(k),
             archs.size(), seeds, p));
       }

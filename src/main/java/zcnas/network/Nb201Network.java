@@ -123,12 +123,14 @@ public final class Nb201Network implements Network {
     for (int stage = 0; stage < 3; stage++) {
       if (stage > 0) {
         int[] l = reductionLayers[stage - 1];
-        h = scoped(root, h, in -> reduction(ops, in, w, l, listener));
+        NDArray in = h;
+        h = Scope.run(root, () -> reduction(ops, in, w, l, listener), in);
         listener.stageOutput(stage, h);
       }
       for (int cell = 0; cell < cellsPerStage; cell++) {
         int[] edges = edgeLayer[stage][cell];
-        h = scoped(root, h, in -> cell(ops, in, w, edges, bn, listener));
+        NDArray in = h;
+        h = Scope.run(root, () -> cell(ops, in, w, edges, bn, listener), in);
       }
     }
     if (bn == BnMode.ALL) {
@@ -143,20 +145,6 @@ public final class Nb201Network implements Network {
     NDArray logits = ops.linear(h, w.weight(cls), w.bias(cls));
     listener.layerOutput(cls, logits);
     return logits;
-  }
-
-  /**
-   * Runs one block with its intermediate tensors in a sub-manager that is closed right after, keeping only the
-   * block's output: DJL frees native memory only when a manager closes, and autograd keeps its own references to
-   * what the backward pass needs. Listeners attach what they keep to their own manager.
-   */
-  private static NDArray scoped(NDManager root, NDArray input, java.util.function.UnaryOperator<NDArray> block) {
-    try (NDManager scope = root.newSubManager()) {
-      input.tempAttach(scope);
-      NDArray out = block.apply(input);
-      out.attach(root);
-      return out;
-    }
   }
 
   private NDArray cell(TensorOps ops, NDArray input, Weights w, int[] edges, BnMode bn, ForwardListener listener) {

@@ -22,9 +22,12 @@ public final class TensorOps {
   }
 
   public NDArray conv(NDArray x, NDArray weight, NDArray bias, int stride, int padding) {
-    Shape s = new Shape(stride, stride);
-    Shape p = new Shape(padding, padding);
-    return Conv2d.conv2d(x, weight, bias, s, p, new Shape(1, 1), 1).singletonOrThrow();
+    return conv(x, weight, bias, new Shape(stride, stride), new Shape(padding, padding), 1, 1);
+  }
+
+  /** A convolution with (height, width) stride and padding, a dilation and groups (depthwise: groups = channels). */
+  public NDArray conv(NDArray x, NDArray weight, NDArray bias, Shape stride, Shape padding, int dilation, int groups) {
+    return Conv2d.conv2d(x, weight, bias, stride, padding, new Shape(dilation, dilation), groups).singletonOrThrow();
   }
 
   public NDArray linear(NDArray x, NDArray weight, NDArray bias) {
@@ -51,15 +54,27 @@ public final class TensorOps {
    * countIncludePad flag, so the padded average is rescaled by the true number of cells in each window.
    */
   public NDArray avgPool3x3(NDArray x) {
-    NDArray pooled = Pool.avgPool2d(x, new Shape(3, 3), new Shape(1, 1), new Shape(1, 1), false, false);
+    return avgPool3x3(x, 1);
+  }
+
+  /** {@link #avgPool3x3(NDArray)} with a stride. */
+  public NDArray avgPool3x3(NDArray x, int stride) {
+    Shape k = new Shape(3, 3);
+    Shape s = new Shape(stride, stride);
+    Shape p = new Shape(1, 1);
+    NDArray pooled = Pool.avgPool2d(x, k, s, p, false, false);
     long h = x.getShape().get(2);
     long w = x.getShape().get(3);
-    NDArray scale = constant("poolscale" + h + "x" + w, x, 0, m -> {
+    NDArray scale = constant("poolscale" + h + "x" + w + "/" + stride, x, 0, m -> {
       NDArray ones = m.ones(new Shape(1, 1, h, w), x.getDataType());
-      NDArray included = Pool.avgPool2d(ones, new Shape(3, 3), new Shape(1, 1), new Shape(1, 1), false, true);
-      return included.pow(-1);
+      return Pool.avgPool2d(ones, k, s, p, false, true).pow(-1);
     });
     return pooled.mul(scale);
+  }
+
+  /** 3x3 max pooling with padding 1 (padding never wins: PyTorch pads with -inf). */
+  public NDArray maxPool3x3(NDArray x, int stride) {
+    return Pool.maxPool2d(x, new Shape(3, 3), new Shape(stride, stride), new Shape(1, 1), false);
   }
 
   /** 2x2 average pooling with stride 2 (no padding, so the count question does not arise). */

@@ -103,6 +103,10 @@ public final class ScoreTable {
     if (Double.isInfinite(v)) {
       return v > 0 ? "Infinity" : "-Infinity";
     }
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      // counts, indices and parameter numbers read as integers
+      return Long.toString((long) v);
+    }
     return String.format(Locale.ROOT, "%.10g", v).trim();
   }
 

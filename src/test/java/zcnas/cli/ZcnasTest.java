@@ -34,6 +34,24 @@ class ZcnasTest {
   }
 
   @Test
+  void dartsGenotypesAreScoredAndBadLinesNamed(@TempDir Path dir) throws Exception {
+    Path archs = dir.resolve("genotypes.txt");
+    String v2 = zcnas.space.darts.DartsGenotype.DARTS_V2.toString();
+    Files.writeString(archs, "# DARTS_V2 twice, differently spelled\n" + v2 + "\n" + v2.replace("[2, 3, 4, 5]", "range(2, 6)")
+        + "\n");
+    Path out = dir.resolve("d.csv");
+    run(0, "score", "-space", "darts", "-channels", "8", "-cells", "5", "-archs", archs.toString(), "-proxies",
+        "synflow", "-o", out.toString(), "-cache", "none");
+    List<String> lines = Files.readAllLines(out);
+    assertEquals("index,arch,synflow,params", lines.get(0));
+    assertEquals(3, lines.size());
+    assertEquals(lines.get(1).substring(lines.get(1).indexOf(',')), lines.get(2).substring(lines.get(2).indexOf(',')));
+    Files.writeString(archs, v2 + "\n" + v2.replace("sep_conv_3x3", "sep_conv_9x9") + "\n");
+    String err = run(1, "score", "-space", "darts", "-archs", archs.toString(), "-o", out.toString(), "-cache", "none");
+    assertTrue(err.contains("genotypes.txt:2") && err.contains("unknown op 'sep_conv_9x9'"), err);
+  }
+
+  @Test
   void usageErrorsAreOneClearLine(@TempDir Path dir) {
     assertTrue(run(1, "score", "-sample", "3", "-all", "-o", "x.csv").contains("exactly one of"));
     assertTrue(run(1, "score", "-sample", "3", "-o", "x.csv", "-proxies", "zen").contains("unknown proxy 'zen'"));

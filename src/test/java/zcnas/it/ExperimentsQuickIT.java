@@ -40,6 +40,11 @@ class ExperimentsQuickIT {
     assertEquals(0, r.status(), r.output());
     assertTrue(Files.isRegularFile(out.resolve(name + ".arff")) && Files.isRegularFile(out.resolve(name + ".md")));
     assertTrue(Files.size(out.resolve(name + "-rho-heatmap.png")) > 5_000, "heat map missing");
+    // the per-seed result set the Experimenter's Analyse panel opens: one row per target, seed and proxy
+    weka.core.Instances runs = new weka.core.converters.ConverterUtils.DataSource(
+        out.resolve(name + "-runs.arff").toString()).getDataSet();
+    assertEquals(2 * runs.attribute("Key_Dataset").numValues() * runs.attribute("Key_Scheme").numValues(),
+        runs.numInstances());
     List<CSVRecord> rows = new ArrayList<>();
     Set<String> proxies = new HashSet<>();
     try (Reader reader = Files.newBufferedReader(out.resolve(name + ".csv"));

@@ -1,0 +1,347 @@
+package zcnas.network;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import zcnas.space.darts.DartsCell;
+import zcnas.space.darts.DartsGenotype;
+import zcnas.space.darts.DartsOp;
+import zcnas.util.ZcnasException;
+
+/**
+ * DARTS's NetworkCIFAR for a genotype: stem Conv3x3 (3C) + BN; L cells with reduction cells (channels doubled,
+ * stride 2 on the edges that read the cell inputs) at L/3 and 2L/3; each cell preprocesses its two inputs
+ * (FactorizedReduce after a reduction cell, else ReLU-Conv1x1-BN) and concatenates its nodes; global average
+ * pool; linear. No auxiliary head and no drop path: neither acts on an untrained network's single batch. Every BN
+ * is at its initial state (identity affine), so it is computed with batch statistics and no affine transform.
+ */
+public final class DartsNetwork implements Network {
+  /** The reference zero-cost setting (REFERENCE.md): C = 36, L = 20. */
+  public static final int DEFAULT_CHANNELS = 36;
+  public static final int DEFAULT_CELLS = 20;
+
+  private final DartsGenotype genotype;
+  private final int classes;
+  private final int inputSize;
+  private final int cells;
+  private final List<Layer> layers;
+  private final int[] featureGroup;
+  private final CellPlan[] plans;
+  /** BN channels, for the parameter count as PyTorch reports it (affine BN: weight and bias per channel). */
+  private final long bnChannels;
+
+  /** Layer indices of one cell: preprocessing of each input, then each edge's layers (empty for pools). */
+  private record CellPlan(DartsCell cell, boolean reduction, boolean reductionPrev, int channels, int[] pre0,
+      int pre1, int[][] edgeLayers, boolean[] liveStates) {
+  }
+
+  public DartsNetwork(DartsGenotype genotype, int classes, int inputSize) {
+    this(genotype, classes, inputSize, DEFAULT_CHANNELS, DEFAULT_CELLS);
+  }
+
+  public DartsNetwork(DartsGenotype genotype, int classes, int inputSize, int channels, int cells) {
+    if (channels < 1 || cells < 1) {
+      throw new ZcnasException("a DARTS network needs at least 1 channel and 1 cell, got C=" + channels + " L="
+          + cells);
+    }
+    if (channels % 2 != 0) {
+      throw new ZcnasException("DARTS initial channels must be even (FactorizedReduce halves them), got " + channels);
+    }
+    this.genotype = genotype;
+    this.classes = classes;
+    this.inputSize = inputSize;
+    this.cells = cells;
+    boolean[] cellLive = cellLiveness(genotype, cells);
+    List<Layer> list = new ArrayList<>();
+    List<Integer> groups = new ArrayList<>();
+    long bn = 0;
+    long stem = 3L * channels;
+    list.add(new Layer("stem", new Shape(stem, 3, 3, 3), false, true));
+    groups.add(0);
+    bn += stem;
+    long prevPrev = stem;
+    long prev = stem;
+    long c = channels;
+    boolean reductionPrev = false;
+    plans = new CellPlan[cells];
+    for (int i = 0; i < cells; i++) {
+      boolean reduction = isReduction(i, cells);
+      if (reduction) {
+        c *= 2;
+      }
+      DartsCell cell = genotype.cell(reduction);
+      boolean[] liveStates = cell.liveStates();
+      String name = "cell" + i;
+      int groupOf = i + 1;
+      int[] pre0;
+      if (reductionPrev) {
+        pre0 = new int[] {list.size(), list.size() + 1};
+        list.add(new Layer(name + ".pre0.conv_1", new Shape(c / 2, prevPrev, 1, 1), false, cellLive[i] && liveStates[0]));
+        list.add(new Layer(name + ".pre0.conv_2", new Shape(c / 2, prevPrev, 1, 1), false, cellLive[i] && liveStates[0]));
+        groups.add(groupOf);
+        groups.add(groupOf);
+      } else {
+        pre0 = new int[] {list.size()};
+        list.add(new Layer(name + ".pre0", new Shape(c, prevPrev, 1, 1), false, cellLive[i] && liveStates[0]));
+        groups.add(groupOf);
+      }
+      int pre1 = list.size();
+      list.add(new Layer(name + ".pre1", new Shape(c, prev, 1, 1), false, cellLive[i] && liveStates[1]));
+      groups.add(groupOf);
+      bn += 2 * c;
+      int[][] edgeLayers = new int[cell.edges().size()][];
+      for (int e = 0; e < edgeLayers.length; e++) {
+        DartsCell.Edge edge = cell.edges().get(e);
+        boolean live = cellLive[i] && cell.isEdgeLive(e);
+        int stride = reduction && edge.input() < 2 ? 2 : 1;
+        List<Shape> shapes = opWeights(edge.op(), c, stride);
+        edgeLayers[e] = new int[shapes.size()];
+        for (int k = 0; k < shapes.size(); k++) {
+          edgeLayers[e][k] = list.size();
+          list.add(new Layer(name + ".edge" + e + "." + edge.op().token() + "." + k, shapes.get(k), false, live));
+          groups.add(groupOf);
+        }
+        bn += opBnChannels(edge.op(), c, stride);
+      }
+      plans[i] = new CellPlan(cell, reduction, reductionPrev, (int) c, pre0, pre1, edgeLayers, liveStates);
+      reductionPrev = reduction;
+      prevPrev = prev;
+      prev = cell.concat().length * c;
+    }
+    list.add(new Layer("classifier", new Shape(classes, prev), true, true));
+    groups.add(cells + 1);
+    this.layers = Collections.unmodifiableList(list);
+    this.featureGroup = groups.stream().mapToInt(Integer::intValue).toArray();
+    this.bnChannels = bn;
+  }
+
+  static boolean isReduction(int cell, int cells) {
+    return cell == cells / 3 || cell == 2 * cells / 3;
+  }
+
+  /** Whether each cell's output reaches the classifier through the preprocessing of later cells. */
+  private static boolean[] cellLiveness(DartsGenotype g, int cells) {
+    boolean[] live = new boolean[cells];
+    live[cells - 1] = true;
+    for (int i = cells - 2; i >= 0; i--) {
+      boolean viaNext = live[i + 1] && g.cell(isReduction(i + 1, cells)).liveStates()[1];
+      boolean viaAfter = i + 2 < cells && live[i + 2] && g.cell(isReduction(i + 2, cells)).liveStates()[0];
+      live[i] = viaNext || viaAfter;
+    }
+    return live;
+  }
+
+  /** Weight shapes of an op's convolutions, in forward order. */
+  private static List<Shape> opWeights(DartsOp op, long c, int stride) {
+    if (op.isSepConv()) {
+      int k = op.kernelSize();
+      return List.of(new Shape(c, 1, k, k), new Shape(c, c, 1, 1), new Shape(c, 1, k, k), new Shape(c, c, 1, 1));
+    }
+    if (op.isDilConv()) {
+      int k = op.kernelSize();
+      return List.of(new Shape(c, 1, k, k), new Shape(c, c, 1, 1));
+    }
+    switch (op) {
+      case CONV_7X1_1X7:
+        return List.of(new Shape(c, c, 1, 7), new Shape(c, c, 7, 1));
+      case SKIP_CONNECT:
+        return stride == 1 ? List.of() : List.of(new Shape(c / 2, c, 1, 1), new Shape(c / 2, c, 1, 1));
+      default:
+        return List.of();
+    }
+  }
+
+  private static long opBnChannels(DartsOp op, long c, int stride) {
+    if (op.isSepConv()) {
+      return 2 * c;
+    }
+    if (op.isDilConv() || op == DartsOp.CONV_7X1_1X7 || (op == DartsOp.SKIP_CONNECT && stride == 2)) {
+      return c;
+    }
+    return 0;
+  }
+
+  public DartsGenotype genotype() {
+    return genotype;
+  }
+
+  @Override
+  public List<Layer> layers() {
+    return layers;
+  }
+
+  @Override
+  public int inputSize() {
+    return inputSize;
+  }
+
+  @Override
+  public int classes() {
+    return classes;
+  }
+
+  /** Official CRoZe pairs the stem with its output, a cell's layers with that cell's output, the classifier with the pooled features. */
+  @Override
+  public int featureGroup(int layer) {
+    return featureGroup[layer];
+  }
+
+  /** Parameters as PyTorch counts them for NetworkCIFAR (affine BN included), which the seed's size cap uses. */
+  @Override
+  public long parameterCount() {
+    return layers.stream().mapToLong(Layer::parameterCount).sum() + 2 * bnChannels;
+  }
+
+  /**
+   * Stage features: 0 the stem output, i + 1 the output of cell i, L + 1 the pooled features. With
+   * {@link BnMode#REDUCTION_ONLY} no BN runs at all (DARTS has no residual reduction blocks to keep theirs).
+   */
+  @Override
+  public NDArray forward(NDArray x, Weights w, BnMode bn, ForwardListener listener) {
+    NDManager root = x.getManager();
+    TensorOps ops = new TensorOps(root);
+    boolean norm = bn == BnMode.ALL;
+    NDArray stem = conv(ops, x, w, 0, 1, 1, listener);
+    if (norm) {
+      stem = ops.batchNorm(stem);
+    }
+    listener.stageOutput(0, stem);
+    NDArray s0 = stem;
+    NDArray s1 = stem;
+    for (int i = 0; i < cells; i++) {
+      CellPlan plan = plans[i];
+      NDArray a = s0;
+      NDArray b = s1;
+      NDArray out = a == b ? Scope.run(root, () -> cell(ops, plan, a, b, w, norm, listener), a)
+          : Scope.run(root, () -> cell(ops, plan, a, b, w, norm, listener), a, b);
+      listener.stageOutput(i + 1, out);
+      s0 = s1;
+      s1 = out;
+    }
+    NDArray pooled = ops.globalAvgPool(s1);
+    listener.stageOutput(cells + 1, pooled);
+    int cls = layers.size() - 1;
+    NDArray logits = ops.linear(pooled, w.weight(cls), w.bias(cls));
+    listener.layerOutput(cls, logits);
+    return logits;
+  }
+
+  private NDArray cell(TensorOps ops, CellPlan plan, NDArray s0, NDArray s1, Weights w, boolean norm,
+      ForwardListener listener) {
+    boolean all = listener.needsDeadOps();
+    DartsCell cell = plan.cell();
+    int states = cell.steps() + 2;
+    NDArray[] state = new NDArray[states];
+    if (all || plan.liveStates()[0]) {
+      state[0] = plan.reductionPrev() ? factorizedReduce(ops, s0, w, plan.pre0(), norm, listener)
+          : reluConvBn(ops, s0, w, plan.pre0()[0], norm, listener);
+    }
+    state[1] = reluConvBn(ops, s1, w, plan.pre1(), norm, listener);
+    for (int node = 0; node < cell.steps(); node++) {
+      if (!all && !plan.liveStates()[node + 2]) {
+        continue;
+      }
+      NDArray sum = null;
+      for (int e = 2 * node; e <= 2 * node + 1; e++) {
+        DartsCell.Edge edge = cell.edges().get(e);
+        if (edge.op() == DartsOp.NONE) {
+          continue;
+        }
+        int stride = plan.reduction() && edge.input() < 2 ? 2 : 1;
+        NDArray in = state[edge.input()];
+        if (in == null) {
+          throw new IllegalStateException("state " + edge.input() + " of " + cell + " was skipped but is read");
+        }
+        NDArray out = op(ops, edge.op(), in, stride, w, plan.edgeLayers()[e], norm, listener);
+        sum = sum == null ? out : sum.add(out);
+      }
+      if (sum == null) {
+        // both inputs are the Zero op: zeros at the cell's output resolution
+        Shape s = state[1].getShape();
+        long h = plan.reduction() ? (s.get(2) + 1) / 2 : s.get(2);
+        long wd = plan.reduction() ? (s.get(3) + 1) / 2 : s.get(3);
+        sum = state[1].getManager().zeros(new Shape(s.get(0), plan.channels(), h, wd), state[1].getDataType());
+      }
+      state[node + 2] = sum;
+    }
+    NDList parts = new NDList();
+    for (int c : cell.concat()) {
+      parts.add(state[c]);
+    }
+    return parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts, 1);
+  }
+
+  private NDArray op(TensorOps ops, DartsOp op, NDArray x, int stride, Weights w, int[] l, boolean norm,
+      ForwardListener listener) {
+    if (op.isSepConv()) {
+      int k = op.kernelSize();
+      NDArray h = depthwisePointwise(ops, x, w, l[0], l[1], k, stride, k / 2, 1, norm, listener);
+      return depthwisePointwise(ops, h, w, l[2], l[3], k, 1, k / 2, 1, norm, listener);
+    }
+    if (op.isDilConv()) {
+      int k = op.kernelSize();
+      return depthwisePointwise(ops, x, w, l[0], l[1], k, stride, k - 1, 2, norm, listener);
+    }
+    switch (op) {
+      case AVG_POOL_3X3:
+        return ops.avgPool3x3(x, stride);
+      case MAX_POOL_3X3:
+        return ops.maxPool3x3(x, stride);
+      case SKIP_CONNECT:
+        return stride == 1 ? x : factorizedReduce(ops, x, w, l, norm, listener);
+      case CONV_7X1_1X7: {
+        listener.reluInput(x);
+        NDArray h = conv(ops, ops.relu(x), w, l[0], new Shape(1, stride), new Shape(0, 3), 1, 1, listener);
+        h = conv(ops, h, w, l[1], new Shape(stride, 1), new Shape(3, 0), 1, 1, listener);
+        return norm ? ops.batchNorm(h) : h;
+      }
+      default:
+        throw new IllegalStateException("no forward for " + op);
+    }
+  }
+
+  /** ReLU, depthwise k x k convolution, pointwise convolution, BN: half a SepConv, or a DilConv. */
+  private NDArray depthwisePointwise(TensorOps ops, NDArray x, Weights w, int depthwise, int pointwise, int k,
+      int stride, int padding, int dilation, boolean norm, ForwardListener listener) {
+    listener.reluInput(x);
+    long channels = x.getShape().get(1);
+    NDArray h = conv(ops, ops.relu(x), w, depthwise, new Shape(stride, stride), new Shape(padding, padding), dilation,
+        (int) channels, listener);
+    h = conv(ops, h, w, pointwise, 1, 0, listener);
+    return norm ? ops.batchNorm(h) : h;
+  }
+
+  private NDArray reluConvBn(TensorOps ops, NDArray x, Weights w, int layer, boolean norm, ForwardListener listener) {
+    listener.reluInput(x);
+    NDArray h = conv(ops, ops.relu(x), w, layer, 1, 0, listener);
+    return norm ? ops.batchNorm(h) : h;
+  }
+
+  /** ReLU, two stride-2 1x1 convolutions on the image and on it shifted by one pixel, concatenated; BN. */
+  private NDArray factorizedReduce(TensorOps ops, NDArray x, Weights w, int[] l, boolean norm,
+      ForwardListener listener) {
+    listener.reluInput(x);
+    NDArray r = ops.relu(x);
+    NDArray a = conv(ops, r, w, l[0], 2, 0, listener);
+    NDArray b = conv(ops, r.get(":, :, 1:, 1:"), w, l[1], 2, 0, listener);
+    NDArray h = NDArrays.concat(new NDList(a, b), 1);
+    return norm ? ops.batchNorm(h) : h;
+  }
+
+  private NDArray conv(TensorOps ops, NDArray x, Weights w, int layer, int stride, int padding,
+      ForwardListener listener) {
+    return conv(ops, x, w, layer, new Shape(stride, stride), new Shape(padding, padding), 1, 1, listener);
+  }
+
+  private NDArray conv(TensorOps ops, NDArray x, Weights w, int layer, Shape stride, Shape padding, int dilation,
+      int groups, ForwardListener listener) {
+    NDArray out = ops.conv(x, w.weight(layer), w.bias(layer), stride, padding, dilation, groups);
+    listener.layerOutput(layer, out);
+    return out;
+  }
+}

@@ -1,0 +1,27 @@
+package zcnas.network;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.util.function.Supplier;
+
+/** Memory scoping of the blocks of a forward pass. */
+final class Scope {
+  private Scope() {
+  }
+
+  /**
+   * Runs one block with its intermediate tensors in a sub-manager that is closed right after, keeping only the
+   * block's output: DJL frees native memory only when a manager closes, and autograd keeps its own references to
+   * what the backward pass needs. The inputs return to their managers; listeners attach what they keep to their own.
+   */
+  static NDArray run(NDManager root, Supplier<NDArray> block, NDArray... inputs) {
+    try (NDManager scope = root.newSubManager()) {
+      for (NDArray input : inputs) {
+        input.tempAttach(scope);
+      }
+      NDArray out = block.get();
+      out.attach(root);
+      return out;
+    }
+  }
+}

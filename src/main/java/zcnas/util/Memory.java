@@ -1,0 +1,38 @@
+package zcnas.util;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+/** The process's resident memory as the Linux kernel reports it (native tensors included, unlike the Java heap). */
+public final class Memory {
+  private Memory() {
+  }
+
+  /** Resets the high-water mark of resident memory for this process (Linux; elsewhere a no-op). */
+  public static void resetPeak() {
+    try {
+      Files.writeString(Paths.get("/proc/self/clear_refs"), "5");
+    } catch (IOException | RuntimeException e) {
+      // not Linux, or not allowed: the peak then covers the whole run so far
+    }
+  }
+
+  /** Peak resident memory in MiB since start or the last reset, "n/a" where the kernel does not say. */
+  public static String peakMiB() {
+    Path status = Paths.get("/proc/self/status");
+    try {
+      for (String line : Files.readAllLines(status, StandardCharsets.UTF_8)) {
+        if (line.startsWith("VmHWM:")) {
+          String[] parts = line.trim().split("\\s+");
+          return String.format("%.0f", Long.parseLong(parts[1]) / 1024.0);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // fall through
+    }
+    return "n/a";
+  }
+}

@@ -1,0 +1,104 @@
+package zcnas.network;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import zcnas.engine.TorchEngine;
+import zcnas.space.darts.DartsGenotype;
+
+class DartsNetworkTest {
+  /** Every op of the pool at least once, in both cells, on cell inputs (stride 2 in reduction cells) and on nodes. */
+  static final DartsGenotype EVERY_OP = DartsGenotype.parse("Genotype(normal=[('sep_conv_3x3', 0), "
+      + "('sep_conv_5x5', 1), ('sep_conv_7x7', 0), ('dil_conv_3x3', 2), ('dil_conv_5x5', 1), ('conv_7x1_1x7', 3), "
+      + "('max_pool_3x3', 4), ('avg_pool_3x3', 0)], normal_concat=[2, 3, 4, 5], reduce=[('skip_connect', 0), "
+      + "('avg_pool_3x3', 1), ('max_pool_3x3', 0), ('none', 2), ('conv_7x1_1x7', 1), ('sep_conv_3x3', 3), "
+      + "('dil_conv_5x5', 0), ('skip_connect', 4)], reduce_concat=[2, 3, 4, 5])");
+
+  @BeforeAll
+  static void engine() {
+    TorchEngine.start(0);
+  }
+
+  @Test
+  void parameterCountOfDartsV2IsThePublishedOne() {
+    // DARTS (Liu et al. 2019) reports 3.3M for DARTS_V2 at C = 36, L = 20; its train.py logs 3.349342 MB
+    // (count_parameters_in_MB: all parameters but the auxiliary head's, affine BN included).
+    assertEquals(3_349_342, new DartsNetwork(DartsGenotype.DARTS_V2, 10, 32).parameterCount());
+  }
+
+  @Test
+  void parameterCountByHandForATinyNetwork() {
+    // C = 2, L = 1 (cell 0 is a reduction cell since 0 = L/3 = 2L/3), one node: sep_conv_3x3 on c_{k-2}, skip on c_{k-1}.
+    DartsGenotype g = DartsGenotype.parse("Genotype(normal=[('sep_conv_3x3', 0), ('skip_connect', 1)], "
+        + "normal_concat=[2], reduce=[('sep_conv_3x3', 0), ('skip_connect', 1)], reduce_concat=[2])");
+    DartsNetwork n = new DartsNetwork(g, 10, 32, 2, 1);
+    // stem 6x3x3x3 = 162 + BN 12; cell C = 4: pre0 4x6 + BN 8, pre1 4x6 + BN 8;
+    // sep conv: 2 x (depthwise 4x1x3x3 + pointwise 4x4 + BN 8) = 2 x 60; skip at stride 2 = FactorizedReduce(4, 4):
+    // 2 x (2x4) + BN 8 = 24; classifier 10 x 4 + 10 = 50.
+    assertEquals(162 + 12 + 32 + 32 + 120 + 24 + 50, n.parameterCount());
+    assertEquals(1 + 2 + 4 + 2 + 1, n.layers().size());
+  }
+
+  @Test
+  void everyOpRunsInBothBnModesAndGivesFiniteLogits() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      for (int cells : new int[] {3, 5}) {
+        DartsNetwork n = new DartsNetwork(EVERY_OP, 10, 32, 8, cells);
+        Weights w = Initializer.PYTORCH_DEFAULT.initialize(n.layers(), m, 1);
+        NDArray x = m.randomNormal(new Shape(2, 3, 32, 32));
+        for (BnMode bn : BnMode.values()) {
+          NDArray y = n.forward(x, w, bn, ForwardListener.NONE);
+          assertEquals(new Shape(2, 10), y.getShape());
+          assertTrue(Float.isFinite(y.sum().getFloat()), bn + " with " + cells + " cells");
+        }
+      }
+    }
+  }
+
+  @Test
+  void deadOpsDoNotChangeTheOutput() {
+    // nodes 2 and 3 (states 4, 5) are not concatenated: skipping them or running them for a hook gives the same logits
+    DartsGenotype g = DartsGenotype.parse(EVERY_OP.toString().replace("normal_concat=[2, 3, 4, 5]",
+        "normal_concat=[2, 3]"));
+    DartsNetwork n = new DartsNetwork(g, 10, 32, 4, 3);
+    assertTrue(n.layers().stream().anyMatch(l -> !l.live()));
+    assertFalse(n.layers().stream().filter(l -> l.name().startsWith("cell0.edge4")).anyMatch(Layer::live));
+    try (NDManager m = NDManager.newBaseManager()) {
+      Weights w = Initializer.PYTORCH_DEFAULT.initialize(n.layers(), m, 2);
+      NDArray x = m.randomNormal(new Shape(2, 3, 32, 32));
+      NDArray skipped = n.forward(x, w, BnMode.ALL, ForwardListener.NONE);
+      int[] relus = new int[1];
+      NDArray all = n.forward(x, w, BnMode.ALL, new ForwardListener() {
+        @Override
+        public void reluInput(NDArray input) {
+          relus[0]++;
+        }
+
+        @Override
+        public boolean needsDeadOps() {
+          return true;
+        }
+      });
+      assertTrue(skipped.allClose(all, 1e-6, 1e-6, false));
+      assertTrue(relus[0] > 0);
+    }
+  }
+
+  @Test
+  void featureGroupsPairLayersWithTheirCellOutput() {
+    DartsNetwork n = new DartsNetwork(DartsGenotype.DARTS_V2, 10, 32, 4, 5);
+    assertEquals(0, n.featureGroup(0));
+    for (int i = 1; i < n.layers().size() - 1; i++) {
+      String name = n.layers().get(i).name();
+      int cell = Integer.parseInt(name.substring(4, name.indexOf('.')));
+      assertEquals(cell + 1, n.featureGroup(i), name);
+    }
+    assertEquals(6, n.featureGroup(n.layers().size() - 1));
+  }
+}
