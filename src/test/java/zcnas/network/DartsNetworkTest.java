@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import zcnas.engine.TorchEngine;
 import zcnas.space.darts.DartsGenotype;
 
-class DartsNetworkTest {
+public class DartsNetworkTest {
   /** Every op of the pool at least once, in both cells, on cell inputs (stride 2 in reduction cells) and on nodes. */
-  static final DartsGenotype EVERY_OP = DartsGenotype.parse("Genotype(normal=[('sep_conv_3x3', 0), "
+  public static final DartsGenotype EVERY_OP = DartsGenotype.parse("Genotype(normal=[('sep_conv_3x3', 0), "
       + "('sep_conv_5x5', 1), ('sep_conv_7x7', 0), ('dil_conv_3x3', 2), ('dil_conv_5x5', 1), ('conv_7x1_1x7', 3), "
       + "('max_pool_3x3', 4), ('avg_pool_3x3', 0)], normal_concat=[2, 3, 4, 5], reduce=[('skip_connect', 0), "
       + "('avg_pool_3x3', 1), ('max_pool_3x3', 0), ('none', 2), ('conv_7x1_1x7', 1), ('sep_conv_3x3', 3), "

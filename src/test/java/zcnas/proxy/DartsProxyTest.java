@@ -9,16 +9,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import zcnas.TestData;
 import zcnas.network.DartsNetwork;
+import zcnas.network.DartsNetworkTest;
 import zcnas.space.darts.DartsGenotype;
 import zcnas.weka.ProxySpecs;
 
 /** Every proxy on DARTS networks (small C and L, so the test stays fast) and a real CIFAR-10 batch. */
 class DartsProxyTest {
-  static final DartsGenotype EVERY_OP = DartsGenotype.parse("Genotype(normal=[('sep_conv_3x3', 0), "
-      + "('sep_conv_5x5', 1), ('sep_conv_7x7', 0), ('dil_conv_3x3', 2), ('dil_conv_5x5', 1), ('conv_7x1_1x7', 3), "
-      + "('max_pool_3x3', 4), ('avg_pool_3x3', 0)], normal_concat=[2, 3, 4, 5], reduce=[('skip_connect', 0), "
-      + "('avg_pool_3x3', 1), ('max_pool_3x3', 0), ('none', 2), ('conv_7x1_1x7', 1), ('sep_conv_3x3', 3), "
-      + "('dil_conv_5x5', 0), ('skip_connect', 4)], reduce_concat=[2, 3, 4, 5])");
+  static final DartsGenotype EVERY_OP = DartsNetworkTest.EVERY_OP;
   static final List<String> SPECS = List.of("gradnorm -B 16", "snip -B 16", "synflow", "naswot -B 32", "croze",
       "croze -variant official");
   static ScoringSession session;
