@@ -1,51 +1,60 @@
 package weka.attributeSelection;
 
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Vector;
+import weka.core.Attribute;
 import weka.core.Capabilities;
-import weka.core.Capabilities.Capability;
 import weka.core.Instances;
 import weka.core.Option;
 import weka.core.OptionHandler;
 import weka.core.RevisionUtils;
 import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformationHandler;
+import weka.core.Utils;
+import zcnas.data.CifarDataset;
 import zcnas.proxy.ZeroCostProxy;
+import zcnas.score.Scorer;
 import zcnas.stats.RankAggregation;
 import zcnas.stats.RankCorrelation;
+import zcnas.util.ZcnasException;
 import zcnas.weka.InstanceScorer;
 import zcnas.weka.ProxySpecs;
 
 /**
- * Ranks the numeric attributes of a data set of architectures (e.g. accuracies under attacks and corruptions) by how
+ * Ranks the numeric attributes of a data set of architectures (accuracies under attacks and corruptions) by how
  * well a zero-cost proxy predicts them: buildEvaluator scores every architecture instance, evaluateAttribute(i) is
- * the Spearman rho between the scores and attribute i. With several proxies the score is their ensemble by rank
- * aggregation.
+ * the Spearman rho between the scores and attribute i, each accuracy scored on its own data set's images. With
+ * several proxies the score is their ensemble by rank aggregation. Identifier attributes (an index, a rank) are not
+ * accuracies: they get -Infinity, so Ranker leaves them out of its ranking.
  */
 public abstract class ZeroCostAttributeEval extends ASEvaluation
     implements AttributeEvaluator, OptionHandler, TechnicalInformationHandler {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   private ZeroCostProxy[] proxies = defaultProxies();
+  private RankAggregation.Method aggregation = RankAggregation.Method.MEAN_RANK;
   private InstanceScorer scoring = new InstanceScorer();
   private double[] merits;
-  private double[] scores;
+  private final Map<CifarDataset, double[]> scores = new EnumMap<>(CifarDataset.class);
   private String summary = "";
 
   /** The proxies a new evaluator starts with. */
   protected abstract ZeroCostProxy[] defaultProxies();
 
   public String globalInfo() {
-    StringBuilder sb = new StringBuilder("Scores every architecture instance (an NB201 string attribute) with ");
-    sb.append(proxies.length == 1 ? "the " + proxies[0].name() + " zero-cost proxy"
-        : "an ensemble of zero-cost proxies (mean rank)");
-    sb.append(", computed on one batch of real images with PyTorch, and rates each numeric attribute (an accuracy) "
-        + "by the Spearman rank correlation between the scores and its values. With Ranker, the output lists "
-        + "which accuracies the proxy predicts, and how well.\n\n");
-    sb.append(proxies[0].globalInfo());
-    return sb.toString();
+    return "Scores every architecture instance (NB201 strings or DARTS genotypes) with "
+        + (proxies.length == 1 ? "the " + proxies[0].name() + " zero-cost proxy"
+            : "an ensemble of zero-cost proxies (rank aggregation)")
+        + ", computed on one batch of real images with PyTorch, and rates each numeric attribute (an accuracy) by "
+        + "the Spearman rank correlation between the scores and its values, the scores of each accuracy computed "
+        + "on the images of its own data set (named by its prefix). With Ranker, the output lists which "
+        + "accuracies the proxy predicts, and how well; identifiers (index, rank) are left out.\n\n"
+        + proxies[0].globalInfo();
   }
 
   @Override
@@ -65,7 +74,26 @@ public abstract class ZeroCostAttributeEval extends ASEvaluation
   }
 
   public String proxiesTipText() {
-    return "The zero-cost proxies, each with its settings; several are combined by mean rank.";
+    return "The zero-cost proxies, each with its settings; several form an ensemble (see aggregation).";
+  }
+
+  public String getAggregation() {
+    return aggregation.id();
+  }
+
+  public void setAggregation(String id) {
+    for (RankAggregation.Method m : RankAggregation.Method.values()) {
+      if (m.id().equalsIgnoreCase(id.trim())) {
+        aggregation = m;
+        return;
+      }
+    }
+    throw new ZcnasException("unknown aggregation '" + id + "' (use mean-rank, vote or product)");
+  }
+
+  public String aggregationTipText() {
+    return "How an ensemble combines its proxies' ranks: mean-rank, vote (Abdelfattah et al.'s pairwise majority) "
+        + "or product (geometric mean of the ranks).";
   }
 
   public InstanceScorer getScoring() {
@@ -77,13 +105,14 @@ public abstract class ZeroCostAttributeEval extends ASEvaluation
   }
 
   public String scoringTipText() {
-    return "Architecture attribute, images, device and score cache.";
+    return "Architecture attribute and space, images, device and score cache.";
   }
 
   @Override
   public Enumeration<Option> listOptions() {
     Vector<Option> o = ProxySpecs.listOptions("\tA proxy with its options, e.g. \"zcnas.proxy.CRoZe -B 8\" or "
         + "\"croze -B 8\"\n\t(repeatable: an ensemble; default: " + ProxySpecs.toSpec(defaultProxies()[0]) + ").", scoring);
+    o.add(new Option("\t" + aggregationTipText() + " (default mean-rank).", "A", 1, "-A <mean-rank|vote|product>"));
     for (ZeroCostProxy p : defaultProxies()) {
       o.add(new Option("", "", 0, "\nOptions specific to proxy " + p.getClass().getName() + ":"));
       o.addAll(Collections.list(p.listOptions()));
@@ -95,40 +124,74 @@ public abstract class ZeroCostAttributeEval extends ASEvaluation
   public void setOptions(String[] options) throws Exception {
     List<ZeroCostProxy> given = ProxySpecs.parseAll('P', options);
     setProxies(given.isEmpty() ? defaultProxies() : given.toArray(new ZeroCostProxy[0]));
+    String a = Utils.getOption('A', options);
+    setAggregation(a.isEmpty() ? RankAggregation.Method.MEAN_RANK.id() : a);
     scoring.setOptions(options);
-    weka.core.Utils.checkForRemainingOptions(options);
+    Utils.checkForRemainingOptions(options);
   }
 
   @Override
   public String[] getOptions() {
-    return ProxySpecs.options(List.of(proxies), scoring).toArray(new String[0]);
+    List<String> o = ProxySpecs.options(List.of(proxies), scoring);
+    Collections.addAll(o, "-A", getAggregation());
+    return o.toArray(new String[0]);
   }
 
   @Override
   public Capabilities getCapabilities() {
-    Capabilities c = super.getCapabilities();
-    c.disableAll();
-    c.enable(Capability.NOMINAL_ATTRIBUTES);
-    c.enable(Capability.NUMERIC_ATTRIBUTES);
-    c.enable(Capability.STRING_ATTRIBUTES);
-    c.enable(Capability.DATE_ATTRIBUTES);
-    c.enable(Capability.MISSING_VALUES);
-    c.enable(Capability.NOMINAL_CLASS);
-    c.enable(Capability.NUMERIC_CLASS);
-    c.enable(Capability.DATE_CLASS);
-    c.enable(Capability.STRING_CLASS);
-    c.enable(Capability.MISSING_CLASS_VALUES);
-    c.enable(Capability.NO_CLASS);
-    c.setMinimumNumberInstances(0);
-    return c;
+    return InstanceScorer.capabilities(super.getCapabilities(), false);
+  }
+
+  /** An identifier rather than an accuracy: an index, a rank, an isomorphism class, a scoring position. */
+  static boolean isIdentifier(Attribute a) {
+    String n = a.name().toLowerCase(Locale.ROOT);
+    return n.equals("index") || n.endsWith("_index") || n.equals("rank") || n.equals("uid_noniso")
+        || n.equals("scored_at");
   }
 
   @Override
   public void buildEvaluator(Instances data) throws Exception {
     getCapabilities().testWithFail(data);
+    int archAttr = scoring.findArchitectureAttribute(data);
+    merits = new double[data.numAttributes()];
+    scores.clear();
+    for (int i = 0; i < data.numAttributes(); i++) {
+      Attribute a = data.attribute(i);
+      if (i == archAttr || !a.isNumeric() || isIdentifier(a)) {
+        merits[i] = Double.NEGATIVE_INFINITY;
+        continue;
+      }
+      double[] s = scores.computeIfAbsent(scoring.datasetFor(a.name()), d -> ensemble(data, d));
+      RankCorrelation r = RankCorrelation.of(s, data.attributeToDoubleArray(i));
+      // An undefined correlation (constant column, too few rows) carries no ranking information: 0.
+      merits[i] = Double.isNaN(r.rho()) ? 0 : r.rho();
+    }
+    if (scores.isEmpty()) {
+      scores.put(scoring.datasetFor(null), ensemble(data, scoring.datasetFor(null)));
+    }
+    StringBuilder sb = new StringBuilder("\tZero-cost proxy attribute evaluator\n\n\tProxies: ");
+    for (ZeroCostProxy p : proxies) {
+      sb.append(p).append("; ");
+    }
+    if (proxies.length > 1) {
+      sb.append("\n\tEnsemble: ").append(aggregation.id());
+    }
+    double[] any = scores.values().iterator().next();
+    long scored = java.util.Arrays.stream(any).filter(v -> !Double.isNaN(v)).count();
+    sb.append("\n\tArchitectures scored: ").append(scored).append(" of ").append(data.numInstances())
+        .append(" instances\n\tImages: ");
+    for (CifarDataset d : scores.keySet()) {
+      sb.append(d.id()).append(" accuracies on ").append(d.description()).append("; ");
+    }
+    sb.append("\n\tMerit of an attribute: Spearman rho between the proxy scores and its values\n");
+    summary = sb.toString();
+  }
+
+  /** The proxies' scores of every instance on a data set's images, aggregated when there are several. */
+  private double[] ensemble(Instances data, CifarDataset images) {
     List<ZeroCostProxy> list = List.of(proxies);
+    double[][] all = scoring.score(data, list, images);
     double[][] perProxy = new double[proxies.length][data.numInstances()];
-    double[][] all = scoring.score(data, list);
     int column = 0;
     for (int p = 0; p < proxies.length; p++) {
       for (int r = 0; r < data.numInstances(); r++) {
@@ -136,33 +199,13 @@ public abstract class ZeroCostAttributeEval extends ASEvaluation
       }
       column += proxies[p].outputs().size();
     }
-    scores = proxies.length == 1 ? perProxy[0] : RankAggregation.meanRank(perProxy);
-    int archAttr = scoring.findArchitectureAttribute(data);
-    merits = new double[data.numAttributes()];
-    StringBuilder sb = new StringBuilder();
-    int scored = 0;
-    for (double s : scores) {
-      scored += Double.isNaN(s) ? 0 : 1;
-    }
-    sb.append("\tZero-cost proxy attribute evaluator\n\n\tProxies: ");
-    for (ZeroCostProxy p : proxies) {
-      sb.append(p).append("; ");
-    }
-    sb.append("\n\tArchitectures scored: ").append(scored).append(" of ").append(data.numInstances())
-        .append(" instances\n\tMerit of an attribute: Spearman rho between the proxy scores and its values\n");
-    for (int i = 0; i < data.numAttributes(); i++) {
-      if (i != archAttr && data.attribute(i).isNumeric()) {
-        RankCorrelation r = RankCorrelation.of(scores, data.attributeToDoubleArray(i));
-        // An undefined correlation (constant column, too few rows) carries no ranking information: 0.
-        merits[i] = Double.isNaN(r.rho()) ? 0 : r.rho();
-      }
-    }
-    summary = sb.toString();
+    assert column == Scorer.columns(list).size();
+    return proxies.length == 1 ? perProxy[0] : aggregation.apply(perProxy);
   }
 
-  /** The proxy score of each instance of the last data set (NaN for skipped rows). */
+  /** The proxy score of each instance of the last data set (NaN for skipped rows), on the first images used. */
   public double[] scores() {
-    return scores == null ? new double[0] : scores.clone();
+    return scores.isEmpty() ? new double[0] : scores.values().iterator().next().clone();
   }
 
   @Override
@@ -180,6 +223,6 @@ public abstract class ZeroCostAttributeEval extends ASEvaluation
 
   @Override
   public String getRevision() {
-    return RevisionUtils.extract("$Revision: 1 $");
+    return RevisionUtils.extract("$Revision: 2 $");
   }
 }

@@ -7,6 +7,9 @@ import java.util.List;
 import weka.core.Utils;
 import zcnas.data.DataPaths;
 import zcnas.score.ScoreTable;
+import zcnas.space.ArchitectureList;
+import zcnas.space.SearchSpace;
+import zcnas.space.Spaces;
 import zcnas.space.nb201.Nb201Architecture;
 import zcnas.space.nb201.Nb201Table;
 import zcnas.space.nb201.Nb201Targets;
@@ -16,19 +19,29 @@ import zcnas.util.ZcnasException;
 final class ArffTool implements Zcnas.Tool {
 
   @Override
+  public String summary() {
+    return "a benchmark ARFF (and CSV) of architectures and their accuracies, to open in Weka";
+  }
+
+  @Override
   public String usage() {
     return "usage: zcnas arff [-sample N | -all] [-seed S] [-connected] [-unique] [-full] [-bench DIR] -o OUT.arff\n"
+        + "       zcnas arff -space darts -sample N [-seed S] [-channels C -cells L] -o OUT.arff\n"
         + "Writes one instance per NB201 architecture: nb201_index, arch (string) and the accuracies in percent\n"
         + "(clean test accuracy on CIFAR-10/100 and ImageNet16-120, CIFAR-10 FGSM eps 4 and 8, PGD eps 8, common\n"
         + "corruption means on CIFAR-10/100), HRS (harmonic mean of clean and robust accuracy) for FGSM eps 8 and\n"
         + "corruptions, with a CSV of the same content beside it.\n"
+        + "  -o OUT.arff   the ARFF to write (the CSV goes beside it)\n"
         + "  -sample N     N architectures drawn with -seed (default: all 15,625)\n"
+        + "  -seed S       seed of the sample (default 0)\n"
         + "  -connected    keep only architectures whose cell output is connected to its input\n"
         + "  -unique       keep one architecture per isomorphism class (uid_noniso; 6,466 classes)\n"
         + "  -full         every accuracy of the tables: CIFAR-10 FGSM/PGD/APGD/Square at several eps and the\n"
         + "                validation accuracy, CIFAR-100 and ImageNet16-120 attacks at eps 1/255, and the\n"
         + "                adversarially trained networks of NAS-RobBench-201\n"
-        + "  -bench DIR    folder with the NAS-Bench-201 CSV tables (default ../shared/data/nb201)\n";
+        + "  -bench DIR    folder with the NAS-Bench-201 CSV tables (default ../shared/data/nb201)\n"
+        + "  -space darts  a DARTS data set instead: N seeded genotypes (DARTS notation) and their parameter counts\n"
+        + "                (no benchmark accuracies exist for DARTS), to rank or filter in Weka\n";
   }
 
   @Override
@@ -40,6 +53,10 @@ final class ArffTool implements Zcnas.Tool {
     String sample = Utils.getOption("sample", options);
     Utils.getFlag("all", options);
     String seed = Utils.getOption("seed", options);
+    String spaceId = Utils.getOption("space", options);
+    if (!spaceId.isEmpty() && !spaceId.equals("nb201")) {
+      return withoutBenchmark(Spaces.create(spaceId, options), sample, seed, options, Paths.get(out));
+    }
     boolean connected = Utils.getFlag("connected", options);
     boolean unique = Utils.getFlag("unique", options);
     boolean full = Utils.getFlag("full", options);
@@ -72,9 +89,10 @@ final class ArffTool implements Zcnas.Tool {
     }
     List<Nb201Architecture> archs = pool;
     if (!sample.isEmpty()) {
-      int n = (int) CommonOptions.parseLong("sample", sample);
-      if (n > pool.size()) {
-        throw new ZcnasException("-sample " + n + " is more than the " + pool.size() + " architectures available");
+      long n = CommonOptions.parseLong("sample", sample);
+      if (n < 1 || n > pool.size()) {
+        throw new ZcnasException("-sample must be between 1 and the " + pool.size() + " architectures available, got "
+            + n);
       }
       archs = new ArrayList<>();
       java.util.Set<Nb201Architecture> allowed = new java.util.HashSet<>(pool);
@@ -104,13 +122,33 @@ final class ArffTool implements Zcnas.Tool {
       }
       table.add(targets.index(a), a.toString(), row);
     }
-    Path arff = Paths.get(out);
-    table.writeArff(arff, "nb201-benchmark");
+    write(table, "nb201-benchmark", Paths.get(out));
+    return 0;
+  }
+
+  /** A data set of a space without benchmark tables: N seeded architectures and their parameter counts. */
+  private static <A> int withoutBenchmark(SearchSpace<A> space, String sample, String seed, String[] options, Path arff)
+      throws Exception {
+    Utils.checkForRemainingOptions(options);
+    if (sample.isEmpty()) {
+      throw new ZcnasException("-space " + space.id() + " needs -sample N (the space cannot be listed whole)");
+    }
+    List<A> archs = ArchitectureList.sample(space, CommonOptions.parseLong("sample", sample),
+        seed.isEmpty() ? 0 : CommonOptions.parseLong("seed", seed));
+    ScoreTable table = new ScoreTable("index", List.of("params"));
+    for (int i = 0; i < archs.size(); i++) {
+      table.add(i, archs.get(i).toString(), new double[] {space.parameters(archs.get(i))});
+    }
+    write(table, space.name().replace(' ', '-') + "-architectures", arff);
+    return 0;
+  }
+
+  private static void write(ScoreTable table, String relation, Path arff) {
     String name = arff.getFileName().toString();
     Path csv = arff.resolveSibling((name.endsWith(".arff") ? name.substring(0, name.length() - 5) : name) + ".csv");
+    table.writeArff(arff, relation);
     table.writeCsv(csv);
-    System.err.println("wrote " + archs.size() + " architectures to " + arff + " and " + csv);
-    return 0;
+    System.err.println("wrote " + table.rows() + " architectures to " + arff + " and " + csv);
   }
 
   /** HRS (the CRoZe paper's harmonic robustness score): the harmonic mean of clean and robust accuracy. */

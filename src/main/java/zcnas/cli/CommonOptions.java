@@ -2,25 +2,43 @@ package zcnas.cli;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
+import java.util.Locale;
 import weka.core.Utils;
 import zcnas.data.CifarDataset;
 import zcnas.data.CifarImages;
 import zcnas.data.DataPaths;
+import zcnas.proxy.Proxies;
 import zcnas.proxy.ScoringSession;
+import zcnas.proxy.ZeroCostProxy;
+import zcnas.score.ScoreCache;
+import zcnas.space.Benchmark;
+import zcnas.space.SearchSpace;
+import zcnas.space.Spaces;
 import zcnas.util.ZcnasException;
 
-/** Options every scoring tool shares: data set and its location, device, threads, batch order. */
+/**
+ * Options the scoring tools share, read once here: data set and its location, benchmark tables, device, threads,
+ * seed, batch order, space, score cache and proxies. Every value is checked when it is read, before any work.
+ */
 final class CommonOptions {
+  static final String DEFAULT_PROXIES = "gradnorm,snip,synflow,naswot";
+
   CifarDataset dataset = CifarDataset.CIFAR10;
   Path imagesDir = DataPaths.images();
+  /** The benchmark tables' folder, null for none. */
   Path benchDir = DataPaths.benchmarkTables();
+  /** Whether -bench named the folder (then a missing or empty one is an error). */
+  boolean benchGiven;
   String device = "auto";
   int threads = 0;
   long seed = 0;
   ScoringSession.BatchOrder order = ScoringSession.BatchOrder.SEEDED;
 
   static final String USAGE =
-      "  -dataset cifar10|cifar100   images the proxies see (default cifar10)\n"
+      "  -dataset cifar10|cifar100|ImageNet16-120\n"
+      + "                              images the proxies see and the network's classes (default cifar10;\n"
+      + "                              ImageNet16-120: CIFAR-100 images averaged down to 16x16, 120 classes)\n"
       + "  -data DIR                   folder with cifar-10-batches-bin/ and cifar-100-binary/ (default "
       + "../shared/data/images, or $ZCNAS_DATA/images)\n"
       + "  -bench DIR|none             folder with the NAS-Bench-201 CSV tables (default ../shared/data/nb201)\n"
@@ -28,6 +46,9 @@ final class CommonOptions {
       + "  -batches seeded|first       batch drawn with the seed, or the first records of the file (default seeded)\n"
       + "  -device auto|cpu|gpu        where PyTorch runs (default auto: the GPU when there is one)\n"
       + "  -threads N                  PyTorch intra-op threads (default 0: one per core)\n";
+
+  static final String CACHE_USAGE =
+      "  -cache FILE|none            persistent score cache (default ~/.zcnas/scores.tsv)\n";
 
   void parse(String[] options) throws Exception {
     String d = Utils.getOption("dataset", options);
@@ -40,21 +61,21 @@ final class CommonOptions {
     }
     String bench = Utils.getOption("bench", options);
     if (!bench.isEmpty()) {
+      benchGiven = !bench.equals("none");
       benchDir = bench.equals("none") ? null : Paths.get(bench);
     }
     String dev = Utils.getOption("device", options);
     if (!dev.isEmpty()) {
       device = dev;
     }
-    threads = intOption(options, "threads", 0);
-    String s = Utils.getOption("seed", options);
-    if (!s.isEmpty()) {
-      seed = parseLong("seed", s);
-    }
+    int cores = Runtime.getRuntime().availableProcessors();
+    threads = (int) longOption(options, "threads", 0, 0, 4L * cores,
+        "0 (one per core) to " + 4 * cores + " (4 x the " + cores + " cores)");
+    seed = longOption(options, "seed", 0, Long.MIN_VALUE, Long.MAX_VALUE, null);
     String b = Utils.getOption("batches", options);
     if (!b.isEmpty()) {
       try {
-        order = ScoringSession.BatchOrder.valueOf(b.toUpperCase());
+        order = ScoringSession.BatchOrder.valueOf(b.trim().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
         throw new ZcnasException("-batches must be seeded or first, got '" + b + "'");
       }
@@ -69,23 +90,74 @@ final class CommonOptions {
     return new ScoringSession(images(), device, threads, order);
   }
 
-  static int intOption(String[] options, String name, int dflt) throws Exception {
+  /**
+   * The space's benchmark tables with the wanted targets: an error when -bench named a folder without them, a note
+   * when the default folder has none.
+   */
+  <A> Benchmark<A> benchmark(SearchSpace<A> space, Benchmark.TargetSet targets) {
+    Benchmark<A> b = space.benchmark(benchDir, targets, benchGiven);
+    if (!benchGiven && benchDir != null && space.hasBenchmark() && b.names().isEmpty()) {
+      System.err.println("note: no " + space.id() + " benchmark tables in " + benchDir + ": no accuracy columns "
+          + "(-bench DIR names the folder, -bench none silences this)");
+    }
+    return b;
+  }
+
+  /** The space of -space (default nb201), with its own options. */
+  static SearchSpace<?> space(String[] options) throws Exception {
+    String id = Utils.getOption("space", options);
+    return Spaces.create(id.isEmpty() ? "nb201" : id, options);
+  }
+
+  /** The score cache of -cache: the default file, none (null), or the file named. */
+  static Path cacheFile(String[] options) throws Exception {
+    String c = Utils.getOption("cache", options);
+    return c.isEmpty() ? ScoreCache.defaultFile() : c.equals("none") ? null : Paths.get(c);
+  }
+
+  /** -proxies a,b and -P "name [options]" (default list when neither is given), with the tool's seed. */
+  List<ZeroCostProxy> proxies(String[] options) throws Exception {
+    return Proxies.fromOptions(options, seed, "proxies", DEFAULT_PROXIES);
+  }
+
+  /** The required output of -o. */
+  static Path output(String[] options, String example) throws Exception {
+    String out = Utils.getOption('o', options);
+    if (out.isEmpty()) {
+      throw new ZcnasException("-o " + example + " is required");
+    }
+    return Paths.get(out);
+  }
+
+  /** An integer option within [min, max]; the error names the option, the value and the range. */
+  static long longOption(String[] options, String name, long dflt, long min, long max, String range)
+      throws Exception {
     String v = Utils.getOption(name, options);
     if (v.isEmpty()) {
       return dflt;
     }
-    try {
-      return Integer.parseInt(v.trim());
-    } catch (NumberFormatException e) {
-      throw new ZcnasException("-" + name + " needs an integer, got '" + v + "'");
+    long n = parseLong(name, v);
+    if (n < min || n > max) {
+      throw new ZcnasException("-" + name + " must be " + (range != null ? range : max >= Integer.MAX_VALUE
+          ? "at least " + min : "between " + min + " and " + max) + ", got " + v.trim());
     }
+    return n;
   }
 
+  /** The integer value of option -name; the error names the option and the value. */
   static long parseLong(String name, String v) {
     try {
       return Long.parseLong(v.trim());
     } catch (NumberFormatException e) {
       throw new ZcnasException("-" + name + " needs an integer, got '" + v + "'");
     }
+  }
+
+  static int intOption(String[] options, String name, int dflt, int min, int max) throws Exception {
+    return (int) longOption(options, name, dflt, min, max, null);
+  }
+
+  static String names(List<ZeroCostProxy> proxies) {
+    return String.join(",", proxies.stream().map(ZeroCostProxy::name).toList());
   }
 }

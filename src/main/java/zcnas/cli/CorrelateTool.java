@@ -1,17 +1,9 @@
 package zcnas.cli;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import weka.core.Utils;
 import zcnas.proxy.Proxies;
 import zcnas.score.ScoreTable;
@@ -20,6 +12,11 @@ import zcnas.util.ZcnasException;
 
 /** {@code zcnas correlate}: Spearman rho and Kendall tau of score columns against accuracy columns of a score CSV. */
 final class CorrelateTool implements Zcnas.Tool {
+
+  @Override
+  public String summary() {
+    return "Spearman rho and Kendall tau of a score CSV's proxy columns against its accuracy columns";
+  }
 
   @Override
   public String usage() {
@@ -39,7 +36,7 @@ final class CorrelateTool implements Zcnas.Tool {
     String scoreList = Utils.getOption("scores", options);
     String targetList = Utils.getOption("targets", options);
     Utils.checkForRemainingOptions(options);
-    ScoreTable table = read(Paths.get(in));
+    ScoreTable table = ScoreTable.read(Paths.get(in));
     List<String> scores = new ArrayList<>();
     List<String> targets = new ArrayList<>();
     for (String c : table.numericColumns()) {
@@ -93,43 +90,5 @@ final class CorrelateTool implements Zcnas.Tool {
       sb.append(String.format(" %6d%n", n));
     }
     return sb.toString();
-  }
-
-  static ScoreTable read(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw new ZcnasException("score file not found: " + file);
-    }
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-         CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader)) {
-      List<String> header = parser.getHeaderNames();
-      if (!header.contains("arch")) {
-        throw new ZcnasException(file + ": no 'arch' column in header " + header);
-      }
-      String index = header.get(0).equals("arch") ? null : header.get(0);
-      List<String> numeric = new ArrayList<>();
-      for (String h : header) {
-        if (!h.equals("arch") && !h.equals(index)) {
-          numeric.add(h);
-        }
-      }
-      ScoreTable table = new ScoreTable(index == null ? "index" : index, numeric);
-      for (CSVRecord r : parser) {
-        long line = r.getRecordNumber() + 1;
-        double[] row = new double[numeric.size()];
-        for (int c = 0; c < row.length; c++) {
-          String v = r.get(numeric.get(c)).trim();
-          try {
-            row[c] = v.isEmpty() || v.equals("?") ? Double.NaN : Double.parseDouble(v);
-          } catch (NumberFormatException e) {
-            throw new ZcnasException(file + ":" + line + ": column '" + numeric.get(c) + "' is not a number: '" + v + "'");
-          }
-        }
-        int idx = index == null ? -1 : (int) Double.parseDouble(r.get(index));
-        table.add(idx, r.get("arch"), row);
-      }
-      return table;
-    } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-      throw new ZcnasException("cannot read " + file + ": " + e.getMessage(), e);
-    }
   }
 }

@@ -42,6 +42,11 @@ import zcnas.weka.ProxySpecs;
 final class ExperimenterTool implements Zcnas.Tool {
 
   @Override
+  public String summary() {
+    return "a saved Weka Experimenter experiment comparing proxies by Spearman rho; -run runs and analyses it";
+  }
+
+  @Override
   public String usage() {
     return "usage: zcnas experimenter -i BENCH.arff[,MORE.arff] [-class NAME] [-P \"proxy opts\"]... [-runs N]\n"
         + "                          -o EXPERIMENT.xml [-results RESULTS.arff] [-run]\n"
@@ -66,7 +71,7 @@ final class ExperimenterTool implements Zcnas.Tool {
       proxies.add(ProxySpecs.parse("synflow"));
       proxies.add(ProxySpecs.parse("croze"));
     }
-    int runs = CommonOptions.intOption(options, "runs", 3);
+    int runs = CommonOptions.intOption(options, "runs", 3, 1, 1000);
     String resultsOption = Utils.getOption("results", options);
     boolean run = Utils.getFlag("run", options);
     Utils.checkForRemainingOptions(options);

@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 import zcnas.util.ZcnasException;
 
-/** The records of one CIFAR binary file, held as raw bytes; the record count comes from the file size. */
+/**
+ * The records of one CIFAR binary file, held as raw bytes, as the image set of a {@link CifarDataset} (its size and
+ * normalisation); the record count comes from the file size.
+ */
 public final class CifarImages {
   private final CifarDataset dataset;
   private final Path file;
@@ -17,7 +20,7 @@ public final class CifarImages {
     this.dataset = dataset;
     this.file = file;
     this.raw = raw;
-    this.count = raw.length / dataset.recordBytes();
+    this.count = raw.length / dataset.format().recordBytes();
   }
 
   public static CifarImages read(CifarDataset dataset, Path file) {
@@ -31,17 +34,17 @@ public final class CifarImages {
     } catch (IOException e) {
       throw new ZcnasException("cannot read CIFAR file " + file + ": " + e.getMessage(), e);
     }
-    int record = dataset.recordBytes();
+    int record = dataset.format().recordBytes();
     if (raw.length == 0 || raw.length % record != 0) {
-      throw new ZcnasException(file + " is not a " + dataset.id() + " binary file: its size " + raw.length
+      throw new ZcnasException(file + " is not a " + dataset.format() + " binary file: its size " + raw.length
           + " bytes is not a positive multiple of the record size " + record + " (truncated, or the wrong format?)");
     }
     CifarImages images = new CifarImages(dataset, file, raw);
     for (int i = 0; i < images.count; i++) {
       int label = images.label(i);
-      if (label >= dataset.classes()) {
+      if (label >= dataset.format().labels()) {
         throw new ZcnasException(file + ": record " + i + " has label " + label + ", outside 0.."
-            + (dataset.classes() - 1) + " for " + dataset.id() + " (wrong format?)");
+            + (dataset.format().labels() - 1) + " for " + dataset.format() + " (wrong format?)");
       }
     }
     return images;
@@ -65,13 +68,15 @@ public final class CifarImages {
 
   /** The record's label (the fine label for CIFAR-100). */
   public int label(int record) {
-    return raw[record * dataset.recordBytes() + dataset.labelBytes() - 1] & 0xff;
+    CifarFormat f = dataset.format();
+    return raw[record * f.recordBytes() + f.labelBytes() - 1] & 0xff;
   }
 
   /** The raw 8-bit pixel value of channel c, row y, column x of the record. */
   public int pixel(int record, int c, int y, int x) {
-    int size = CifarDataset.IMAGE_SIZE;
-    return raw[record * dataset.recordBytes() + dataset.labelBytes() + (c * size + y) * size + x] & 0xff;
+    CifarFormat f = dataset.format();
+    int size = CifarFormat.IMAGE_SIZE;
+    return raw[record * f.recordBytes() + f.labelBytes() + (c * size + y) * size + x] & 0xff;
   }
 
   /** The first n records in file order (the reference code's batch). */
@@ -109,11 +114,15 @@ public final class CifarImages {
     }
   }
 
-  /** Scales to [0, 1] and normalises with the reference mean and std, channel by channel. */
+  /**
+   * Scales to [0, 1], averages s x s blocks down to the data set's image size (s = 32 / size), and normalises with
+   * the data set's mean and std, channel by channel.
+   */
   public ImageBatch batch(int[] records) {
-    int pixels = CifarDataset.PIXELS;
-    int plane = CifarDataset.IMAGE_SIZE * CifarDataset.IMAGE_SIZE;
-    float[] data = new float[records.length * pixels];
+    int size = dataset.imageSize();
+    int s = CifarFormat.IMAGE_SIZE / size;
+    int plane = size * size;
+    float[] data = new float[records.length * 3 * plane];
     int[] labels = new int[records.length];
     for (int b = 0; b < records.length; b++) {
       int r = records[b];
@@ -121,17 +130,23 @@ public final class CifarImages {
         throw new ZcnasException("record " + r + " is outside 0.." + (count - 1) + " in " + file);
       }
       labels[b] = label(r);
-      int src = r * dataset.recordBytes() + dataset.labelBytes();
       for (int c = 0; c < 3; c++) {
-        float mean = CifarDataset.MEAN[c];
-        float scale = 1f / (255f * CifarDataset.STD[c]);
-        float shift = mean / CifarDataset.STD[c];
-        int base = b * pixels + c * plane;
-        for (int p = 0; p < plane; p++) {
-          data[base + p] = (raw[src + c * plane + p] & 0xff) * scale - shift;
+        float scale = 1f / (255f * s * s * dataset.std(c));
+        float shift = dataset.mean(c) / dataset.std(c);
+        int base = (b * 3 + c) * plane;
+        for (int y = 0; y < size; y++) {
+          for (int x = 0; x < size; x++) {
+            int sum = 0;
+            for (int dy = 0; dy < s; dy++) {
+              for (int dx = 0; dx < s; dx++) {
+                sum += pixel(r, c, y * s + dy, x * s + dx);
+              }
+            }
+            data[base + y * size + x] = sum * scale - shift;
+          }
         }
       }
     }
-    return new ImageBatch(data, labels, records, CifarDataset.IMAGE_SIZE, dataset.classes());
+    return new ImageBatch(data, labels, records, size, dataset.classes());
   }
 }

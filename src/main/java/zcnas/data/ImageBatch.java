@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import zcnas.engine.Tensors;
 
 /** A normalised batch of images (N x 3 x H x W, row-major) with integer labels. */
 public final class ImageBatch {
@@ -43,7 +44,7 @@ public final class ImageBatch {
 
   /** The images as one tensor on the manager's device: a single bulk copy. */
   public NDArray images(NDManager manager) {
-    return manager.create(data, new Shape(labels.length, 3, imageSize, imageSize));
+    return Tensors.fromJava(manager, data, new Shape(labels.length, 3, imageSize, imageSize));
   }
 
   /** One-hot labels (N x classes), so that cross-entropy is a product and a sum. */
@@ -52,7 +53,12 @@ public final class ImageBatch {
     for (int i = 0; i < labels.length; i++) {
       hot[i * classes + labels[i]] = 1f;
     }
-    NDArray a = manager.create(hot, new Shape(labels.length, classes));
-    return type == DataType.FLOAT32 ? a : a.toType(type, false);
+    NDArray a = Tensors.fromJava(manager, hot, new Shape(labels.length, classes));
+    if (type == DataType.FLOAT32) {
+      return a;
+    }
+    try (a) {
+      return a.toType(type, false);
+    }
   }
 }

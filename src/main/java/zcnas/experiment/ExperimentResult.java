@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import zcnas.data.CifarDataset;
+import zcnas.space.nb201.Nb201Targets;
 import java.nio.file.Path;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -20,16 +22,19 @@ public final class ExperimentResult {
   private final List<Row> rows = new ArrayList<>();
   private final String settings;
   private final Map<String, double[]> firstSeedScores;
-  private final List<String> targetNames;
+  private final List<Nb201Targets.Target> targets;
   private final double[][] targetValues;
 
-  /** firstSeedScores: each proxy's scores of the architectures under the first seed, for the scatter plots. */
+  /**
+   * firstSeedScores: each proxy's scores of the architectures under the first seed, on the first target's images,
+   * for the scatter plots.
+   */
   public ExperimentResult(ExperimentSpec spec, String settings, Map<String, double[]> firstSeedScores,
-      List<String> targetNames, double[][] targetValues) {
+      List<Nb201Targets.Target> targets, double[][] targetValues) {
     this.spec = spec;
     this.settings = settings;
     this.firstSeedScores = firstSeedScores;
-    this.targetNames = targetNames;
+    this.targets = List.copyOf(targets);
     this.targetValues = targetValues;
   }
 
@@ -38,7 +43,7 @@ public final class ExperimentResult {
   }
 
   public List<String> targetNames() {
-    return targetNames;
+    return targets.stream().map(Nb201Targets.Target::name).toList();
   }
 
   public double[][] targetValues() {
@@ -95,45 +100,51 @@ public final class ExperimentResult {
     });
   }
 
-  /** One table: a row per proxy, a column per target, cells "rho ± std", with the published value where known. */
+  /**
+   * One table per data set: a row per proxy, a column per target, cells "rho ± std" with the published value where
+   * known; each table names the images its scores were computed on.
+   */
   public void writeMarkdown(Path file) {
     AtomicFiles.write(file, out -> {
       out.write("# Experiment `" + spec.name() + "`: " + spec.description() + "\n\n" + settings + "\n\n");
+      out.write("Spearman rho, mean ± std over seeds (published value in brackets where the paper gives one; "
+          + "* = differs from the first row at p < 0.05, Weka's paired corrected t-test over seeds).\n");
       List<String> proxies = new ArrayList<>();
-      List<String> targets = new ArrayList<>();
       for (Row r : rows) {
         if (!proxies.contains(r.proxy())) {
           proxies.add(r.proxy());
         }
-        if (!targets.contains(r.target())) {
-          targets.add(r.target());
+      }
+      List<CifarDataset> datasets = targets.stream().map(Nb201Targets.Target::dataset).distinct().toList();
+      for (CifarDataset d : datasets) {
+        List<String> columns = targets.stream().filter(t -> t.dataset() == d).map(Nb201Targets.Target::name).toList();
+        out.write("\n" + d.id() + " accuracies; every proxy scored on " + d.description() + " with "
+            + d.classes() + "-class networks:\n\n| proxy |");
+        for (String t : columns) {
+          out.write(" " + t + " |");
         }
-      }
-      out.write("Spearman rho, mean ± std over seeds (published value in brackets where the paper gives one; "
-          + "* = differs from the first row at p < 0.05, Weka's paired corrected t-test over seeds)\n\n| proxy |");
-      for (String t : targets) {
-        out.write(" " + t + " |");
-      }
-      out.write("\n|---|");
-      for (int i = 0; i < targets.size(); i++) {
-        out.write("---|");
-      }
-      out.write("\n");
-      for (String p : proxies) {
-        out.write("| " + p + " |");
-        for (String t : targets) {
-          for (Row r : rows) {
-            if (r.proxy().equals(p) && r.target().equals(t)) {
-              String published = Published.value(spec.name(), p, t);
-              out.write(String.format(Locale.ROOT, " %.3f ± %.3f%s%s |", r.rhoMean(), r.rhoStd(),
-                  !Double.isNaN(r.pVsFirst()) && r.pVsFirst() < 0.05 ? "*" : "",
-                  published == null ? "" : " (" + published + ")"));
-            }
+        out.write("\n|---|" + "---|".repeat(columns.size()) + "\n");
+        for (String p : proxies) {
+          out.write("| " + p + " |");
+          for (String t : columns) {
+            out.write(cell(p, t));
           }
+          out.write("\n");
         }
-        out.write("\n");
       }
     });
+  }
+
+  private String cell(String proxy, String target) {
+    for (Row r : rows) {
+      if (r.proxy().equals(proxy) && r.target().equals(target)) {
+        String published = Published.value(proxy, target);
+        return String.format(Locale.ROOT, " %.3f ± %.3f%s%s |", r.rhoMean(), r.rhoStd(),
+            !Double.isNaN(r.pVsFirst()) && r.pVsFirst() < 0.05 ? "*" : "",
+            published == null ? "" : " (" + published + ")");
+      }
+    }
+    return " |";
   }
 
   private static String num(double v) {

@@ -1,78 +1,92 @@
 package zcnas.experiment;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
-import zcnas.network.Nb201Network;
-import zcnas.weka.ExperimenterResults;
-import zcnas.weka.ProxySpecs;
+import zcnas.data.CifarDataset;
+import zcnas.proxy.Proxies;
 import zcnas.proxy.ScoringSession;
 import zcnas.proxy.ZeroCostProxy;
 import zcnas.score.ScoreCache;
 import zcnas.score.Scorer;
 import zcnas.space.nb201.Nb201Architecture;
+import zcnas.space.nb201.Nb201Space;
 import zcnas.space.nb201.Nb201Targets;
-import zcnas.stats.RankAggregation;
 import zcnas.stats.RankCorrelation;
 import zcnas.util.ZcnasException;
+import zcnas.weka.ExperimenterResults;
 
 /**
  * Runs a prepared experiment: the same seeded sample of architectures is scored once per seed (the seed sets the
- * proxies' weights and batch), every entry and ensemble is correlated with every target, and the correlations are
+ * proxies' weights and batch) on the images of every data set the targets belong to, every entry and ensemble is
+ * correlated with each target using the scores computed on that target's own data set, and the correlations are
  * aggregated over the seeds, with the Weka Experimenter's paired corrected t-test against the first entry.
  */
 public final class ExperimentRunner {
   private ExperimentRunner() {
   }
 
+  /** Scores by seed, then data set, then entry or ensemble label. */
+  private record Scores(List<Map<CifarDataset, Map<String, double[]>>> bySeed) {
+    double[] get(int seed, CifarDataset d, String label) {
+      return bySeed.get(seed).get(d).get(label);
+    }
+  }
+
   public static ExperimentResult run(ExperimentSpec spec, List<Nb201Architecture> archs, Nb201Targets targets,
-      ScoringSession session, ScoreCache cache, int seeds, long firstSeed, String settings, Consumer<String> log)
-      throws Exception {
+      Map<CifarDataset, ScoringSession> sessions, ScoreCache cache, int seeds, long firstSeed, String settings,
+      Consumer<String> log) throws Exception {
     if (targets.names().isEmpty()) {
       throw new ZcnasException("experiment " + spec.name() + ": none of its benchmark tables was found");
     }
-    double[][] targetValues = new double[targets.names().size()][archs.size()];
+    List<Nb201Targets.Target> found = targets.targets();
+    double[][] targetValues = new double[found.size()][archs.size()];
     for (int a = 0; a < archs.size(); a++) {
       double[] v = targets.values(archs.get(a));
       for (int t = 0; t < v.length; t++) {
         targetValues[t][a] = v[t];
       }
     }
-    List<String> labels = new ArrayList<>();
-    // rho[label][target][seed], tau likewise
+    Scores scores = new Scores(new ArrayList<>());
+    for (int s = 0; s < seeds; s++) {
+      Map<CifarDataset, Map<String, double[]>> byData = new LinkedHashMap<>();
+      for (CifarDataset d : targets.datasets()) {
+        log.accept("experiment " + spec.name() + ": seed " + (firstSeed + s) + " (" + (s + 1) + "/" + seeds + "), "
+            + d.description());
+        byData.put(d, scoreEntries(spec, archs, sessions.get(d), cache, firstSeed + s, log));
+      }
+      scores.bySeed().add(byData);
+    }
+    Map<String, ExperimentSpec.Ensemble> ensembles = spec.listedEnsembles();
+    if (spec.searchEnsembles()) {
+      ExperimentSpec.Ensemble best = bestEnsemble(spec, scores, found.get(0), targetValues[0]);
+      boolean listed = ensembles.values().stream().anyMatch(e -> e.method() == best.method()
+          && new HashSet<>(e.members()).equals(new HashSet<>(best.members())));
+      if (!listed) {
+        ensembles.put(best.label(), best);
+      }
+      log.accept("best ensemble on " + found.get(0).name() + ": " + best.label() + (listed ? " (listed)" : ""));
+    }
+    for (Map<CifarDataset, Map<String, double[]>> byData : scores.bySeed()) {
+      for (Map<String, double[]> byLabel : byData.values()) {
+        for (ExperimentSpec.Ensemble e : ensembles.values()) {
+          byLabel.put(e.label(), ensemble(byLabel, e));
+        }
+      }
+    }
+    List<String> labels = new ArrayList<>(scores.bySeed().get(0).get(found.get(0).dataset()).keySet());
     Map<String, double[][]> rho = new LinkedHashMap<>();
     Map<String, double[][]> tau = new LinkedHashMap<>();
-    List<Map<String, double[]>> scoresBySeed = new ArrayList<>();
-    for (int s = 0; s < seeds; s++) {
-      long seed = firstSeed + s;
-      log.accept("experiment " + spec.name() + ": seed " + seed + " (" + (s + 1) + "/" + seeds + ")");
-      scoresBySeed.add(scoreEntries(spec, archs, session, cache, seed, log));
-    }
-    Map<String, List<String>> ensembles = new LinkedHashMap<>(spec.ensembles());
-    if (!ensembles.isEmpty()) {
-      Map.Entry<String, List<String>> best = bestEnsemble(spec, scoresBySeed, targetValues[0]);
-      boolean listed = ensembles.values().stream()
-          .anyMatch(m -> new java.util.HashSet<>(m).equals(new java.util.HashSet<>(best.getValue())));
-      if (!listed) {
-        ensembles.put(best.getKey(), best.getValue());
-      }
-      log.accept("best ensemble on " + targets.names().get(0) + ": " + best.getKey() + (listed ? " (listed)" : ""));
-    }
-    for (Map<String, double[]> scores : scoresBySeed) {
-      for (Map.Entry<String, List<String>> e : ensembles.entrySet()) {
-        scores.put(e.getKey(), ensemble(scores, e.getValue()));
-      }
-    }
-    labels.addAll(scoresBySeed.get(0).keySet());
     for (String label : labels) {
-      double[][] r = new double[targetValues.length][seeds];
-      double[][] k = new double[targetValues.length][seeds];
-      for (int t = 0; t < targetValues.length; t++) {
+      double[][] r = new double[found.size()][seeds];
+      double[][] k = new double[found.size()][seeds];
+      for (int t = 0; t < found.size(); t++) {
         for (int s = 0; s < seeds; s++) {
-          RankCorrelation c = RankCorrelation.of(scoresBySeed.get(s).get(label), targetValues[t]);
+          RankCorrelation c = RankCorrelation.of(scores.get(s, found.get(t).dataset(), label), targetValues[t]);
           r[t][s] = c.rho();
           k[t][s] = c.tau();
         }
@@ -80,38 +94,38 @@ public final class ExperimentRunner {
       rho.put(label, r);
       tau.put(label, k);
     }
-    ExperimentResult result = new ExperimentResult(spec, settings, scoresBySeed.get(0), targets.names(), targetValues);
+    ExperimentResult result = new ExperimentResult(spec, settings, scores.bySeed().get(0).get(found.get(0).dataset()),
+        found, targetValues);
     ExperimenterResults runs = new ExperimenterResults(spec.name() + "-runs", labels, targets.names(), rho, tau,
         firstSeed);
     result.setRuns(runs.instances());
     for (int l = 0; l < labels.size(); l++) {
       String label = labels.get(l);
-      for (int t = 0; t < targetValues.length; t++) {
+      for (int t = 0; t < found.size(); t++) {
         double[] r = rho.get(label)[t];
         double[] k = tau.get(label)[t];
         double p = seeds > 1 && l > 0 ? runs.pValue(t, 0, l) : Double.NaN;
-        result.add(new ExperimentResult.Row(label, targets.names().get(t), mean(r), std(r), mean(k), std(k),
+        result.add(new ExperimentResult.Row(label, found.get(t).name(), mean(r), std(r), mean(k), std(k),
             archs.size(), seeds, p));
       }
     }
     return result;
   }
 
-  /** Scores of every entry for one seed, each distinct proxy configuration computed once. */
+  /** Scores of every entry for one seed on one data set's images, each distinct proxy configuration computed once. */
   private static Map<String, double[]> scoreEntries(ExperimentSpec spec, List<Nb201Architecture> archs,
-      ScoringSession session, ScoreCache cache, long seed, Consumer<String> log) throws Exception {
+      ScoringSession session, ScoreCache cache, long seed, Consumer<String> log) {
     Map<String, ZeroCostProxy> bySpec = new LinkedHashMap<>();
     for (ExperimentSpec.Entry e : spec.entries()) {
-      if (!bySpec.containsKey(e.spec())) {
-        ZeroCostProxy p = ProxySpecs.parse(e.spec());
+      bySpec.computeIfAbsent(e.spec(), s -> {
+        ZeroCostProxy p = Proxies.parse(s);
         p.setSeed(seed);
-        bySpec.put(e.spec(), p);
-      }
+        return p;
+      });
     }
     List<ZeroCostProxy> proxies = new ArrayList<>(bySpec.values());
-    Scorer<Nb201Architecture> scorer = new Scorer<>(session, cache, "nb201",
-        a -> new Nb201Network(a, session.dataset().classes(), 32), proxies.size());
-    double[][] all = scorer.score(archs, proxies, log);
+    double[][] all = new Scorer<>(session, cache, new Nb201Space()).score(archs, proxies, log);
+    List<String> columns = Scorer.columns(proxies);
     Map<String, double[]> scores = new LinkedHashMap<>();
     for (ExperimentSpec.Entry e : spec.entries()) {
       int column = 0;
@@ -131,50 +145,33 @@ public final class ExperimentRunner {
     return scores;
   }
 
-  private static double[] ensemble(Map<String, double[]> scores, List<String> members) {
-    double[][] m = new double[members.size()][];
+  private static double[] ensemble(Map<String, double[]> scores, ExperimentSpec.Ensemble e) {
+    double[][] m = new double[e.members().size()][];
     for (int i = 0; i < m.length; i++) {
-      m[i] = scores.get(members.get(i));
+      m[i] = scores.get(e.members().get(i));
       if (m[i] == null) {
-        throw new ZcnasException("ensemble member '" + members.get(i) + "' is not among the entries");
+        throw new ZcnasException("ensemble member '" + e.members().get(i) + "' is not among the entries");
       }
     }
-    return RankAggregation.meanRank(m);
+    return e.method().apply(m);
   }
 
-  /** The pair or triple of entries whose mean-rank ensemble has the highest mean rho on the first target. */
-  private static Map.Entry<String, List<String>> bestEnsemble(ExperimentSpec spec, List<Map<String, double[]>> bySeed,
-      double[] target) {
-    List<String> labels = new ArrayList<>();
-    for (ExperimentSpec.Entry e : spec.entries()) {
-      labels.add(e.label());
-    }
-    String bestName = null;
-    List<String> bestMembers = null;
-    double best = Double.NEGATIVE_INFINITY;
-    int n = labels.size();
-    for (int mask = 1; mask < (1 << n); mask++) {
-      int size = Integer.bitCount(mask);
-      if (size < 2 || size > 3) {
-        continue;
-      }
-      List<String> members = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        if ((mask & (1 << i)) != 0) {
-          members.add(labels.get(i));
-        }
-      }
+  /** The ensemble (any subset of the entries, any aggregation) with the highest mean rho on the target. */
+  private static ExperimentSpec.Ensemble bestEnsemble(ExperimentSpec spec, Scores scores, Nb201Targets.Target target,
+      double[] values) {
+    ExperimentSpec.Ensemble best = null;
+    double bestRho = Double.NEGATIVE_INFINITY;
+    for (ExperimentSpec.Ensemble e : spec.allEnsembles()) {
       double sum = 0;
-      for (Map<String, double[]> scores : bySeed) {
-        sum += RankCorrelation.of(ensemble(scores, members), target).rho();
+      for (int s = 0; s < scores.bySeed().size(); s++) {
+        sum += RankCorrelation.of(ensemble(scores.bySeed().get(s).get(target.dataset()), e), values).rho();
       }
-      if (sum / bySeed.size() > best) {
-        best = sum / bySeed.size();
-        bestMembers = members;
-        bestName = String.join("+", members);
+      if (sum / scores.bySeed().size() > bestRho) {
+        bestRho = sum / scores.bySeed().size();
+        best = e;
       }
     }
-    return Map.entry(bestName, bestMembers);
+    return best;
   }
 
   private static double mean(double[] v) {

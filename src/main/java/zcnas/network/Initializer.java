@@ -2,8 +2,10 @@ package zcnas.network;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import java.util.SplittableRandom;
+import zcnas.engine.Tensors;
 import zcnas.util.ZcnasException;
 
 /**
@@ -37,7 +39,7 @@ public enum Initializer {
     throw new ZcnasException("unknown initialisation '" + id + "' (use default, kaiming or xavier)");
   }
 
-  /** Fresh weights for the layers, one bulk copy per tensor into the manager's device. */
+  /** Fresh weights for the layers, one bulk copy per tensor into PyTorch-owned memory. */
   public Weights initialize(List<Layer> layers, NDManager manager, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     NDArray[] w = new NDArray[layers.size()];
@@ -46,13 +48,13 @@ public enum Initializer {
       Layer layer = layers.get(i);
       float[] values = new float[(int) layer.weightShape().size()];
       fill(values, layer, random);
-      w[i] = manager.create(values, layer.weightShape());
+      w[i] = Tensors.fromJava(manager, values, layer.weightShape());
       if (layer.hasBias()) {
         float[] bias = new float[(int) layer.outChannels()];
         if (this == PYTORCH_DEFAULT) {
           uniform(bias, 1.0 / Math.sqrt(layer.fanIn()), random);
         }
-        b[i] = manager.create(bias);
+        b[i] = Tensors.fromJava(manager, bias, new Shape(bias.length));
       }
     }
     return new Weights(w, b);

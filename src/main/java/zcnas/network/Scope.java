@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import java.util.function.Supplier;
 
 /** Memory scoping of the blocks of a forward pass. */
-final class Scope {
+public final class Scope {
   private Scope() {
   }
 
@@ -14,7 +14,7 @@ final class Scope {
    * block's output: DJL frees native memory only when a manager closes, and autograd keeps its own references to
    * what the backward pass needs. The inputs return to their managers; listeners attach what they keep to their own.
    */
-  static NDArray run(NDManager root, Supplier<NDArray> block, NDArray... inputs) {
+  public static NDArray run(NDManager root, Supplier<NDArray> block, NDArray... inputs) {
     try (NDManager scope = root.newSubManager()) {
       for (NDArray input : inputs) {
         input.tempAttach(scope);

@@ -3,6 +3,7 @@ package zcnas.network;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
@@ -10,7 +11,10 @@ import ai.djl.nn.pooling.Pool;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The tensor operations of the networks, for one forward pass (it caches per-pass constants). */
+/**
+ * The tensor operations of the networks, for one forward pass (it caches per-pass constants). Nothing here passes
+ * a Java number to an op that autograd records (see {@link zcnas.engine.Tensors}).
+ */
 public final class TensorOps {
   private static final float BN_EPS = 1e-5f;
   private final Map<String, NDArray> constants = new HashMap<>();
@@ -35,8 +39,9 @@ public final class TensorOps {
   }
 
   public NDArray relu(NDArray x) {
-    return x.maximum(0);
+    return Activation.relu(x);
   }
+
 
   /** BatchNorm with batch statistics and no affine transform (what an affine BN computes at initialisation). */
   public NDArray batchNorm(NDArray x) {

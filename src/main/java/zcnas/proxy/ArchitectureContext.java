@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
 import java.util.HashMap;
 import java.util.Map;
+import zcnas.data.CifarDataset;
 import zcnas.data.ImageBatch;
 import zcnas.network.BnMode;
 import zcnas.network.ForwardListener;
@@ -42,6 +43,11 @@ public final class ArchitectureContext implements AutoCloseable {
     return session;
   }
 
+  /** The image set of the batches: classes, image size and normalisation. */
+  public CifarDataset dataset() {
+    return session.dataset();
+  }
+
   /** The network's initial weights; the same initialisation and seed give the same tensors within this context. */
   public Weights weights(Initializer init, long seed) {
     return weights.computeIfAbsent(init + ":" + seed, k -> init.initialize(network.layers(), manager, seed));
@@ -51,14 +57,29 @@ public final class ArchitectureContext implements AutoCloseable {
     return session.batch(size, seed);
   }
 
-  /** The images of a batch on this context's device. */
+  /**
+   * The images of a batch on this context's device: a view of the session's tensor (made once per session), owned
+   * by this context, so what is computed from it is freed with the context. Never change it in place.
+   */
   public NDArray images(ImageBatch batch) {
-    return batch.images(manager);
+    return local(session.images(batch));
   }
 
-  /** Mean cross-entropy of logits against one-hot labels. */
+  /** One-hot labels of a batch, a view of the session's tensor like {@link #images}. */
+  public NDArray oneHot(ImageBatch batch, DataType type) {
+    return local(session.oneHot(batch, type));
+  }
+
+  /** A view sharing the tensor's memory, attached to this context (DJL puts an op's result in its input's manager). */
+  private NDArray local(NDArray shared) {
+    NDArray view = shared.reshape(shared.getShape());
+    view.attach(manager);
+    return view;
+  }
+
+  /** Mean cross-entropy of logits against one-hot labels (no Java-number operand: see {@link zcnas.network.TensorOps}). */
   public static NDArray crossEntropy(NDArray logits, NDArray oneHot) {
-    return logits.logSoftmax(1).mul(oneHot).sum().neg().div(logits.getShape().get(0));
+    return logits.logSoftmax(1).mul(oneHot).sum(new int[] {1}).mean().neg();
   }
 
   /**
@@ -72,7 +93,7 @@ public final class ArchitectureContext implements AutoCloseable {
       Weights w = weights(init, seed).map(NDArray::duplicate).requireGradients();
       ImageBatch batch = batch(batchSize, seed);
       NDArray x = images(batch);
-      NDArray y = batch.oneHot(manager, DataType.FLOAT32);
+      NDArray y = oneHot(batch, DataType.FLOAT32);
       try (GradientCollector collector = session.engine().newGradientCollector()) {
         NDArray logits = network.forward(x, w, BnMode.ALL, ForwardListener.NONE);
         collector.backward(crossEntropy(logits, y));

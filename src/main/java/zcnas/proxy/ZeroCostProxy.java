@@ -12,6 +12,7 @@ import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformationHandler;
 import weka.core.Utils;
 import zcnas.network.Initializer;
+import zcnas.util.ZcnasException;
 
 /**
  * A zero-cost proxy: a score of an untrained network computed from one batch. Each proxy is a Weka
@@ -54,6 +55,9 @@ public abstract class ZeroCostProxy implements OptionHandler, TechnicalInformati
   }
 
   public void setBatchSize(int batchSize) {
+    if (batchSize < 1) {
+      throw new ZcnasException(name() + ": batch size (-B) must be at least 1, got " + batchSize);
+    }
     this.batchSize = batchSize;
   }
 
@@ -108,9 +112,9 @@ public abstract class ZeroCostProxy implements OptionHandler, TechnicalInformati
   @Override
   public void setOptions(String[] options) throws Exception {
     String b = Utils.getOption('B', options);
-    setBatchSize(b.isEmpty() ? defaultBatchSize() : Integer.parseInt(b));
+    setBatchSize(b.isEmpty() ? defaultBatchSize() : (int) integer("B", b, 1, Integer.MAX_VALUE));
     String s = Utils.getOption('S', options);
-    setSeed(s.isEmpty() ? 0 : Long.parseLong(s));
+    setSeed(s.isEmpty() ? 0 : integer("S", s, Long.MIN_VALUE, Long.MAX_VALUE));
     String i = Utils.getOption('I', options);
     setInit(i.isEmpty() ? Initializer.PYTORCH_DEFAULT.id() : i);
     setExtraOptions(options);
@@ -135,6 +139,37 @@ public abstract class ZeroCostProxy implements OptionHandler, TechnicalInformati
   }
 
   protected void addExtraOptions(List<String> options) {
+  }
+
+  /** A finite number given to option -flag; the error names the option and the value. */
+  protected static double finite(String flag, String value) {
+    try {
+      return requireFinite(flag, Double.parseDouble(value.trim()));
+    } catch (NumberFormatException e) {
+      throw new ZcnasException("-" + flag + " needs a number, got '" + value + "'");
+    }
+  }
+
+  protected static double requireFinite(String flag, double value) {
+    if (!Double.isFinite(value)) {
+      throw new ZcnasException("-" + flag + " must be a finite number, got " + value);
+    }
+    return value;
+  }
+
+  /** An integer in [min, max] given to option -flag; the error names the option, the value and the range. */
+  protected static long integer(String flag, String value, long min, long max) {
+    long v;
+    try {
+      v = Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      throw new ZcnasException("-" + flag + " needs an integer, got '" + value + "'");
+    }
+    if (v < min || v > max) {
+      throw new ZcnasException("-" + flag + " must be " + (max >= Integer.MAX_VALUE ? "at least " + min
+          : "between " + min + " and " + max) + ", got " + v);
+    }
+    return v;
   }
 
   @Override

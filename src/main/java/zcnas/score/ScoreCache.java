@@ -1,28 +1,45 @@
 package zcnas.score;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.CRC32;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import zcnas.util.ZcnasException;
 
 /**
- * A persistent map from everything that determines a score to the score: an append-only text file of
- * {@code key TAB value} lines, flushed after every score, so an interrupted run loses nothing it computed.
- * A torn last line (the process killed mid-write) is ignored when the file is read back.
+ * A persistent map from everything that determines a score to the score: an append-only text file, one record a
+ * line, {@code key TAB value TAB crc32}, flushed after every score, so an interrupted run loses nothing it computed.
+ * The checksum covers key and value, and only a line ended by a newline counts, so a record cut by a crash or a
+ * damaged line is never served as a score: it is skipped (and reported) and that score is computed again. NaN is
+ * not a score and is never stored.
  */
 public final class ScoreCache implements AutoCloseable {
-  /** Bump when the scoring code changes what a key means, so stale scores are not reused. */
-  public static final String REVISION = "r1";
+  /**
+   * Bump when the scoring code changes what a key means, so stale scores are not reused. r2: scores of r1 could be
+   * corrupted by DJL's freed scalar operands (see zcnas.network.TensorOps); keys name the thread count.
+   */
+  public static final String REVISION = "r2";
+  private static final Logger LOG = LoggerFactory.getLogger(ScoreCache.class);
+
+  /** Caches not closed yet, for what an interrupted tool reports. */
+  private static final Set<ScoreCache> OPEN = ConcurrentHashMap.newKeySet();
 
   private final Path file;
   private final Map<String, Double> scores = new HashMap<>();
-  private Writer writer;
+  private OutputStream out;
+  private int written;
 
   private ScoreCache(Path file) {
     this.file = file;
@@ -32,24 +49,83 @@ public final class ScoreCache implements AutoCloseable {
   public static ScoreCache open(Path file) {
     ScoreCache cache = new ScoreCache(file);
     if (file != null && Files.exists(file)) {
-      try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        String line;
-        while ((line = reader.readLine()) != null) {
-          int tab = line.lastIndexOf('\t');
-          if (tab <= 0) {
-            continue;
-          }
-          try {
-            cache.scores.put(line.substring(0, tab), Double.parseDouble(line.substring(tab + 1)));
-          } catch (NumberFormatException torn) {
-            // a line cut short by an interrupted write: that score is simply computed again
-          }
+      cache.load();
+    }
+    OPEN.add(cache);
+    return cache;
+  }
+
+  private void load() {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new ZcnasException("cannot read score cache " + file + ": " + e.getMessage()
+          + " (move it away or use -cache none)", e);
+    }
+    int damaged = 0;
+    long firstDamaged = 0;
+    long line = 0;
+    int start = 0;
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] != '\n') {
+        continue;
+      }
+      line++;
+      if (!readRecord(bytes, start, i) && i > start) {
+        if (damaged++ == 0) {
+          firstDamaged = line;
         }
-      } catch (IOException e) {
-        throw new ZcnasException("cannot read score cache " + file + ": " + e.getMessage(), e);
+      }
+      start = i + 1;
+    }
+    if (start < bytes.length) {
+      // a last record without its newline was cut by an interrupted write
+      if (damaged++ == 0) {
+        firstDamaged = line + 1;
       }
     }
-    return cache;
+    if (damaged > 0) {
+      LOG.warn("score cache {}: skipped {} damaged or incomplete line(s), the first at line {}; those scores are "
+          + "computed again", file, damaged, firstDamaged);
+    }
+  }
+
+  /** Reads one record; false when it is not a complete, well-formed line of this format. */
+  private boolean readRecord(byte[] bytes, int from, int to) {
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
+    } catch (CharacterCodingException e) {
+      return false;
+    }
+    int crcTab = text.lastIndexOf('\t');
+    int valueTab = crcTab <= 0 ? -1 : text.lastIndexOf('\t', crcTab - 1);
+    if (valueTab <= 0) {
+      return false;
+    }
+    String record = text.substring(0, crcTab);
+    if (!text.substring(crcTab + 1).equals(checksum(record))) {
+      return false;
+    }
+    double value;
+    try {
+      value = Double.parseDouble(text.substring(valueTab + 1, crcTab));
+    } catch (NumberFormatException e) {
+      return false;
+    }
+    if (Double.isNaN(value)) {
+      return false;
+    }
+    scores.put(text.substring(0, valueTab), value);
+    return true;
+  }
+
+  private static String checksum(String record) {
+    CRC32 crc = new CRC32();
+    crc.update(record.getBytes(StandardCharsets.UTF_8));
+    return String.format("%08x", crc.getValue());
   }
 
   /** Where scores are kept unless a tool is told otherwise: ~/.zcnas/scores.tsv. */
@@ -58,7 +134,7 @@ public final class ScoreCache implements AutoCloseable {
   }
 
   public static String key(String... parts) {
-    return REVISION + " " + String.join(" | ", parts).replace('\t', ' ').replace('\n', ' ');
+    return REVISION + " " + String.join(" | ", parts).replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
   }
 
   public synchronized Double get(String key) {
@@ -69,35 +145,73 @@ public final class ScoreCache implements AutoCloseable {
     return scores.size();
   }
 
+  /** The cache file, or null for a memory-only cache. */
+  public Path file() {
+    return file;
+  }
+
+  /** Stores a score (NaN is not a score: it is neither stored nor served). */
   public synchronized void put(String key, double value) {
+    if (Double.isNaN(value)) {
+      return;
+    }
     scores.put(key, value);
+    written++;
     if (file == null) {
       return;
     }
     try {
-      if (writer == null) {
+      if (out == null) {
         if (file.getParent() != null) {
           Files.createDirectories(file.getParent());
         }
-        writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-            StandardOpenOption.APPEND);
+        boolean mendTornEnd = Files.exists(file) && Files.size(file) > 0 && !endsWithNewline(file);
+        out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        if (mendTornEnd) {
+          // end a torn last record so the next one starts on its own line
+          out.write('\n');
+        }
       }
-      writer.write(key + "\t" + value + "\n");
-      writer.flush();
+      String record = key + "\t" + value;
+      // one write per record: appends from several processes do not interleave within a line
+      out.write((record + "\t" + checksum(record) + "\n").getBytes(StandardCharsets.UTF_8));
+      out.flush();
     } catch (IOException e) {
       throw new ZcnasException("cannot write score cache " + file + ": " + e.getMessage(), e);
     }
   }
 
+  private static boolean endsWithNewline(Path file) throws IOException {
+    try (var channel = Files.newByteChannel(file)) {
+      ByteBuffer last = ByteBuffer.allocate(1);
+      channel.position(channel.size() - 1);
+      channel.read(last);
+      return last.get(0) == '\n';
+    }
+  }
+
+  /** What the open caches kept of this run's work, in words. */
+  public static String describeOpen() {
+    StringBuilder sb = new StringBuilder();
+    for (ScoreCache c : OPEN) {
+      synchronized (c) {
+        sb.append(c.file == null ? c.written + " scores computed were not kept (-cache none); "
+            : c.written + " scores computed in this run are kept in " + c.file + ": the same command resumes from them; ");
+      }
+    }
+    return sb.length() == 0 ? "no scores were computed" : sb.substring(0, sb.length() - 2);
+  }
+
   @Override
   public synchronized void close() {
-    if (writer != null) {
+    OPEN.remove(this);
+    if (out != null) {
       try {
-        writer.close();
+        out.close();
       } catch (IOException e) {
         throw new ZcnasException("cannot close score cache " + file + ": " + e.getMessage(), e);
       }
-      writer = null;
+      out = null;
     }
   }
 }

@@ -3,31 +3,36 @@ package zcnas.score;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import zcnas.network.Network;
 import zcnas.proxy.ArchitectureContext;
 import zcnas.proxy.ScoringSession;
 import zcnas.proxy.ZeroCostProxy;
+import zcnas.space.SearchSpace;
 import zcnas.util.Progress;
 import zcnas.util.ZcnasException;
 
 /**
- * Scores architectures with proxies: each (proxy, architecture) pair is looked up in the cache first, the network
- * is built once per architecture, and the passes it needs are shared between the proxies.
+ * Scores architectures of a space with proxies: each (proxy, architecture) pair is looked up in the cache first, the
+ * network is built once per architecture, and the passes it needs are shared between the proxies. Checks that
+ * would fail later are made before any scoring; a stopped (interrupted) thread ends the run between architectures
+ * with every score computed so far kept in the cache.
  */
 public final class Scorer<A> {
   private final ScoringSession session;
   private final ScoreCache cache;
-  private final String space;
-  private final Function<A, Network> networks;
-  private final long[] proxyNanos;
+  private final SearchSpace<A> space;
 
-  public Scorer(ScoringSession session, ScoreCache cache, String space, Function<A, Network> networks, int proxies) {
+  public Scorer(ScoringSession session, ScoreCache cache, SearchSpace<A> space) {
     this.session = session;
     this.cache = cache;
     this.space = space;
-    this.networks = networks;
-    this.proxyNanos = new long[proxies];
+  }
+
+  public ScoringSession session() {
+    return session;
+  }
+
+  public SearchSpace<A> space() {
+    return space;
   }
 
   /** The output columns of the proxies, in order (a proxy can have several, see {@link ZeroCostProxy#outputs()}). */
@@ -39,63 +44,98 @@ public final class Scorer<A> {
     return columns;
   }
 
+  /** Fails now, naming the proxy, if a proxy's batch does not fit the images. */
+  public void check(List<ZeroCostProxy> proxies) {
+    for (ZeroCostProxy p : proxies) {
+      try {
+        session.batch(p.getBatchSize(), p.getSeed());
+      } catch (ZcnasException e) {
+        throw new ZcnasException("proxy " + p + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** The cache key of one output of a proxy for an architecture. */
+  private String key(ZeroCostProxy proxy, String output, A arch) {
+    return ScoreCache.key(proxy.cacheKey(), output, session.key(), space.name(), arch.toString());
+  }
+
   /**
    * Scores every architecture with every proxy: result[a][column], columns as in {@link #columns(List)}. Progress
-   * lines go to the sink. A failure names the architecture; scores computed before it stay in the cache.
+   * lines (done/total of the architectures still to compute, rate, time left, memory) go to the sink. A failure
+   * names the architecture; scores computed before it stay in the cache.
    */
   public double[][] score(List<A> archs, List<ZeroCostProxy> proxies, Consumer<String> progressSink) {
-    int columns = columns(proxies).size();
-    double[][] result = new double[archs.size()][columns];
-    Progress progress = new Progress("scored", archs.size(), progressSink, 5);
+    check(proxies);
+    List<String> columns = columns(proxies);
+    double[][] result = new double[archs.size()][columns.size()];
+    List<Integer> todo = new ArrayList<>();
     for (int a = 0; a < archs.size(); a++) {
-      A arch = archs.get(a);
-      String[][] keys = new String[proxies.size()][];
-      boolean[] missing = new boolean[proxies.size()];
-      boolean any = false;
-      int column = 0;
-      for (int p = 0; p < proxies.size(); p++) {
-        List<String> outputs = proxies.get(p).outputs();
-        keys[p] = new String[outputs.size()];
-        for (int o = 0; o < outputs.size(); o++) {
-          keys[p][o] = ScoreCache.key(proxies.get(p).cacheKey(), outputs.get(o), session.key(), space, arch.toString());
-          Double cached = cache.get(keys[p][o]);
-          if (cached == null) {
-            missing[p] = true;
-          } else {
-            result[a][column + o] = cached;
-          }
-        }
-        any |= missing[p];
-        column += outputs.size();
+      if (!fromCache(archs.get(a), proxies, result[a])) {
+        todo.add(a);
       }
-      if (any) {
-        try (ArchitectureContext context = session.open(networks.apply(arch))) {
-          column = 0;
-          for (int p = 0; p < proxies.size(); p++) {
-            if (missing[p]) {
-              long t0 = System.nanoTime();
-              double[] s = proxies.get(p).scores(context);
-              proxyNanos[p] += System.nanoTime() - t0;
-              for (int o = 0; o < s.length; o++) {
-                result[a][column + o] = s[o];
-                cache.put(keys[p][o], s[o]);
-              }
-            }
-            column += keys[p].length;
-          }
-        } catch (ZcnasException e) {
-          throw new ZcnasException("architecture " + arch + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-          throw new ZcnasException("scoring architecture " + arch + " failed: " + e, e);
-        }
+    }
+    if (todo.size() < archs.size()) {
+      progressSink.accept((archs.size() - todo.size()) + " of " + archs.size() + " architectures found in the score "
+          + "cache; " + todo.size() + " to compute");
+    }
+    Progress progress = new Progress("scored", todo.size(), progressSink, 5);
+    for (int a : todo) {
+      if (Thread.interrupted()) {
+        Thread.currentThread().interrupt();
+        throw new ZcnasException("stopped after " + progress.done() + " of " + todo.size() + " architectures; their "
+            + "scores are kept" + (cache.file() == null ? "" : " in the score cache " + cache.file()));
       }
+      compute(archs.get(a), proxies, result[a]);
       progress.step();
     }
     return result;
   }
 
-  /** Seconds spent in each proxy's own computation (network construction and shared passes go to the first user). */
-  public double seconds(int proxy) {
-    return proxyNanos[proxy] / 1e9;
+  /** Fills the row from the cache; false if some output is missing. */
+  private boolean fromCache(A arch, List<ZeroCostProxy> proxies, double[] row) {
+    boolean complete = true;
+    int column = 0;
+    for (ZeroCostProxy p : proxies) {
+      for (String output : p.outputs()) {
+        Double cached = cache.get(key(p, output, arch));
+        if (cached == null) {
+          complete = false;
+        } else {
+          row[column] = cached;
+        }
+        column++;
+      }
+    }
+    return complete;
+  }
+
+  /** Computes the proxies with a missing output on one network, and caches every output. */
+  private void compute(A arch, List<ZeroCostProxy> proxies, double[] row) {
+    try (ArchitectureContext context = session.open(space.network(arch, session.dataset()))) {
+      int column = 0;
+      for (ZeroCostProxy p : proxies) {
+        List<String> outputs = p.outputs();
+        boolean missing = false;
+        for (int o = 0; o < outputs.size(); o++) {
+          Double cached = cache.get(key(p, outputs.get(o), arch));
+          missing |= cached == null;
+          // another copy of this architecture earlier in the list may have been computed meanwhile
+          row[column + o] = cached == null ? Double.NaN : cached;
+        }
+        if (missing) {
+          double[] s = p.scores(context);
+          for (int o = 0; o < s.length; o++) {
+            row[column + o] = s[o];
+            cache.put(key(p, outputs.get(o), arch), s[o]);
+          }
+        }
+        column += outputs.size();
+      }
+    } catch (ZcnasException e) {
+      throw new ZcnasException("architecture " + arch + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new ZcnasException("scoring architecture " + arch + " failed: " + e, e);
+    }
   }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.SplittableRandom;
+import zcnas.space.SearchSpace;
 
 /**
  * Regularised (aging) evolution (Real et al. 2019) as Abdelfattah et al. run it with proxies: a population of

@@ -2,6 +2,7 @@ package zcnas.search;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import zcnas.space.SearchSpace;
 
 /** Scores distinct architectures drawn at random until the budget is spent: the baseline of every search. */
 public final class RandomSearch extends SearchStrategy {

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import zcnas.space.SearchSpace;
 import zcnas.util.ZcnasException;
 
 /** How a search spends its budget. Strategies are deterministic given the random source and the scores. */

@@ -3,6 +3,7 @@ package zcnas.search;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import zcnas.space.SearchSpace;
 
 /**
  * The seed's robust-NAS search (CRoZe, Section 4.3 / B.6): warm up by scoring a pool of random architectures and

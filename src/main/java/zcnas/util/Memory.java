@@ -22,12 +22,21 @@ public final class Memory {
 
   /** Peak resident memory in MiB since start or the last reset, "n/a" where the kernel does not say. */
   public static String peakMiB() {
+    return status("VmHWM:");
+  }
+
+  /** Resident memory now, in MiB, "n/a" where the kernel does not say. */
+  public static String residentMiB() {
+    return status("VmRSS:");
+  }
+
+  private static String status(String field) {
     Path status = Paths.get("/proc/self/status");
     try {
       for (String line : Files.readAllLines(status, StandardCharsets.UTF_8)) {
-        if (line.startsWith("VmHWM:")) {
+        if (line.startsWith(field)) {
           String[] parts = line.trim().split("\\s+");
-          return String.format("%.0f", Long.parseLong(parts[1]) / 1024.0);
+          return String.format(java.util.Locale.ROOT, "%.0f", Long.parseLong(parts[1]) / 1024.0);
         }
       }
     } catch (IOException | RuntimeException e) {

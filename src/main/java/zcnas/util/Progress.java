@@ -1,9 +1,18 @@
 package zcnas.util;
 
+import java.util.Locale;
 import java.util.function.Consumer;
 
-/** Counts work done and reports done/total, rate and time left, at most once per interval. */
+/**
+ * Counts work done and reports done/total, rate, time left and the process's resident memory, at most once per
+ * interval (and always at the end).
+ */
 public final class Progress {
+  /** A sink that also wants every step's counts (a progress bar), not only the periodic lines. */
+  public interface Sink extends Consumer<String> {
+    void update(int done, int total);
+  }
+
   private final String what;
   private final int total;
   private final Consumer<String> sink;
@@ -22,6 +31,9 @@ public final class Progress {
 
   public synchronized void step() {
     done++;
+    if (sink instanceof Sink bar) {
+      bar.update(done, total);
+    }
     long now = System.nanoTime();
     if (done == total || now - lastReport >= intervalNanos) {
       lastReport = now;
@@ -29,12 +41,17 @@ public final class Progress {
     }
   }
 
+  public synchronized int done() {
+    return done;
+  }
+
   public synchronized String message(long now) {
     double seconds = (now - start) / 1e9;
     double rate = seconds > 0 ? done / seconds : 0;
-    String left = rate > 0 ? duration((total - done) / rate) : "?";
-    return String.format("%s %d/%d (%.0f%%), %.2f/s, %s left", what, done, total, 100.0 * done / Math.max(1, total),
-        rate, left);
+    String left = done == total ? "done in " + duration(seconds)
+        : (rate > 0 ? duration((total - done) / rate) : "?") + " left";
+    return String.format(Locale.ROOT, "%s %d/%d (%.0f%%), %.2f/s, %s, RSS %s MiB", what, done, total,
+        100.0 * done / Math.max(1, total), rate, left, Memory.residentMiB());
   }
 
   public static String duration(double seconds) {
@@ -43,8 +60,8 @@ public final class Progress {
       return s + "s";
     }
     if (s < 3600) {
-      return (s / 60) + "m" + String.format("%02d", s % 60) + "s";
+      return (s / 60) + "m" + String.format(Locale.ROOT, "%02d", s % 60) + "s";
     }
-    return (s / 3600) + "h" + String.format("%02d", (s % 3600) / 60) + "m";
+    return (s / 3600) + "h" + String.format(Locale.ROOT, "%02d", (s % 3600) / 60) + "m";
   }
 }

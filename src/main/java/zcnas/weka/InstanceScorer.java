@@ -4,13 +4,19 @@ import java.io.Serializable;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Vector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import weka.core.Attribute;
+import weka.core.Capabilities;
+import weka.core.Capabilities.Capability;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.Option;
@@ -19,23 +25,29 @@ import weka.core.Utils;
 import zcnas.data.CifarDataset;
 import zcnas.data.CifarImages;
 import zcnas.data.DataPaths;
-import zcnas.network.Nb201Network;
 import zcnas.proxy.ScoringSession;
 import zcnas.proxy.ZeroCostProxy;
 import zcnas.score.ScoreCache;
 import zcnas.score.Scorer;
-import zcnas.space.nb201.Nb201Architecture;
+import zcnas.space.ArchitectureList;
+import zcnas.space.SearchSpace;
+import zcnas.space.Spaces;
 import zcnas.util.ZcnasException;
 
 /**
- * What the Weka adapters share: the options naming the architecture attribute, the images, device and score cache,
- * and the scoring of a data set's architecture instances (each distinct architecture once, through the cache).
+ * What the Weka adapters share: the settings naming the architecture attribute, its space, the images, device and
+ * score cache, and the scoring of a data set's architecture instances (each distinct architecture once, through the
+ * cache), with progress shown to the user and a stop between architectures.
  */
 public final class InstanceScorer implements OptionHandler, Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
+  private static final Logger LOG = LoggerFactory.getLogger(InstanceScorer.class);
+  /** Recognise the space (or the data set) from the data. */
+  public static final String AUTO = "auto";
 
   private String architectureAttribute = "";
-  private String dataset = CifarDataset.CIFAR10.id();
+  private String space = AUTO;
+  private String dataset = AUTO;
   private String imagesDir = "";
   private String device = "auto";
   private int threads;
@@ -44,42 +56,47 @@ public final class InstanceScorer implements OptionHandler, Serializable {
   private boolean skipBad;
 
   public String globalInfo() {
-    return "Where and how the zero-cost proxies are computed: the attribute holding the NB201 architecture strings, "
-        + "the images, the device and the persistent score cache.";
+    return "Where and how the zero-cost proxies are computed: the attribute holding the architectures and their "
+        + "space (NB201 strings or DARTS genotypes), the images, the device and the persistent score cache.";
   }
 
   @Override
   public Enumeration<Option> listOptions() {
     Vector<Option> o = new Vector<>();
-    o.add(new Option("\tName of the attribute holding the NB201 architecture strings\n\t(default: the first string "
-        + "attribute, else the first nominal one).", "arch", 1, "-arch <name>"));
-    o.add(new Option("\tImages the proxies see: cifar10 or cifar100 (default cifar10).", "dataset", 1,
-        "-dataset <cifar10|cifar100>"));
-    o.add(new Option("\tFolder with cifar-10-batches-bin/ and cifar-100-binary/ (default ../shared/data/images\n\t"
-        + "or $ZCNAS_DATA/images).", "data", 1, "-data <dir>"));
-    o.add(new Option("\tDevice: auto, cpu or gpu (default auto).", "device", 1, "-device <auto|cpu|gpu>"));
-    o.add(new Option("\tPyTorch threads (default 0: one per core).", "threads", 1, "-threads <n>"));
-    o.add(new Option("\tBatches: seeded or first (default seeded).", "batches", 1, "-batches <seeded|first>"));
-    o.add(new Option("\tScore cache file, or none (default ~/.zcnas/scores.tsv).", "cache", 1, "-cache <file|none>"));
-    o.add(new Option("\tSkip rows whose architecture is missing or malformed, with a warning\n\t(default: stop with "
-        + "an error naming the row).", "skip-bad", 0, "-skip-bad"));
+    o.add(new Option("\t" + architectureAttributeTipText() + "\n\t(default: the first string attribute, else the "
+        + "first nominal one).", "arch", 1, "-arch <name>"));
+    o.add(new Option("\t" + spaceTipText() + " (default auto).", "space", 1, "-space <auto|nb201|darts [opts]>"));
+    o.add(new Option("\t" + datasetTipText() + " (default auto).", "dataset", 1,
+        "-dataset <auto|cifar10|cifar100|ImageNet16-120>"));
+    o.add(new Option("\t" + imagesDirTipText(), "data", 1, "-data <dir>"));
+    o.add(new Option("\t" + deviceTipText() + " (default auto).", "device", 1, "-device <auto|cpu|gpu>"));
+    o.add(new Option("\t" + threadsTipText() + " (default 0).", "threads", 1, "-threads <n>"));
+    o.add(new Option("\t" + batchesTipText() + " (default seeded).", "batches", 1, "-batches <seeded|first>"));
+    o.add(new Option("\t" + cacheTipText(), "cache", 1, "-cache <file|none>"));
+    o.add(new Option("\t" + skipBadTipText(), "skip-bad", 0, "-skip-bad"));
     return o.elements();
   }
 
   @Override
   public void setOptions(String[] options) throws Exception {
-    architectureAttribute = Utils.getOption("arch", options);
+    setArchitectureAttribute(Utils.getOption("arch", options));
+    String sp = Utils.getOption("space", options);
+    setSpace(sp.isEmpty() ? AUTO : sp);
     String d = Utils.getOption("dataset", options);
-    setDataset(d.isEmpty() ? CifarDataset.CIFAR10.id() : d);
-    imagesDir = Utils.getOption("data", options);
+    setDataset(d.isEmpty() ? AUTO : d);
+    setImagesDir(Utils.getOption("data", options));
     String dev = Utils.getOption("device", options);
-    device = dev.isEmpty() ? "auto" : dev;
+    setDevice(dev.isEmpty() ? "auto" : dev);
     String t = Utils.getOption("threads", options);
-    threads = t.isEmpty() ? 0 : Integer.parseInt(t);
+    try {
+      setThreads(t.isEmpty() ? 0 : Integer.parseInt(t.trim()));
+    } catch (NumberFormatException e) {
+      throw new ZcnasException("-threads needs an integer, got '" + t + "'");
+    }
     String b = Utils.getOption("batches", options);
     setBatches(b.isEmpty() ? "seeded" : b);
-    cache = Utils.getOption("cache", options);
-    skipBad = Utils.getFlag("skip-bad", options);
+    setCache(Utils.getOption("cache", options));
+    setSkipBad(Utils.getFlag("skip-bad", options));
   }
 
   @Override
@@ -93,7 +110,7 @@ public final class InstanceScorer implements OptionHandler, Serializable {
     if (!architectureAttribute.isEmpty()) {
       Collections.addAll(o, "-arch", architectureAttribute);
     }
-    Collections.addAll(o, "-dataset", dataset);
+    Collections.addAll(o, "-space", space, "-dataset", dataset);
     if (!imagesDir.isEmpty()) {
       Collections.addAll(o, "-data", imagesDir);
     }
@@ -114,22 +131,67 @@ public final class InstanceScorer implements OptionHandler, Serializable {
   public void setArchitectureAttribute(String name) {
     architectureAttribute = name == null ? "" : name.trim();
   }
+
   public String architectureAttributeTipText() {
-    return "Name of the string or nominal attribute holding the NB201 architecture strings (empty: the first string attribute, else the first nominal one).";
+    return "Name of the string or nominal attribute holding the architectures (empty: the first string attribute, "
+        + "else the first nominal one).";
   }
 
+  public String getSpace() {
+    return space;
+  }
+
+  /** auto, or a space with its options, e.g. "darts -channels 16 -cells 8"; checked now. */
+  public void setSpace(String spec) {
+    String s = spec == null || spec.isBlank() ? AUTO : spec.trim();
+    if (!s.equals(AUTO)) {
+      spaceOf(s);
+    }
+    space = s;
+  }
+
+  public String spaceTipText() {
+    return "The architectures' space: auto (recognised from the values: NB201 strings |op~0|+..., DARTS "
+        + "Genotype(...)), nb201, or darts with its network size, e.g. 'darts -channels 36 -cells 20'";
+  }
+
+  private static SearchSpace<?> spaceOf(String spec) {
+    try {
+      String[] parts = Utils.splitOptions(spec);
+      String id = parts[0];
+      parts[0] = "";
+      SearchSpace<?> s = Spaces.create(id, parts);
+      Utils.checkForRemainingOptions(parts);
+      return s;
+    } catch (ZcnasException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new ZcnasException("space '" + spec + "': " + e.getMessage(), e);
+    }
+  }
 
   public String getDataset() {
     return dataset;
   }
 
   public void setDataset(String id) {
-    dataset = CifarDataset.forId(id).id();
-  }
-  public String datasetTipText() {
-    return "Images the proxies are computed on: cifar10 or cifar100.";
+    dataset = id == null || id.isBlank() || id.trim().equalsIgnoreCase(AUTO) ? AUTO : CifarDataset.forId(id).id();
   }
 
+  public String datasetTipText() {
+    return "Images the proxies are computed on: auto (each accuracy attribute on its own data set, named by its "
+        + "prefix: cifar10_, cifar100_, ImageNet16-120_; CIFAR-10 otherwise), cifar10, cifar100 or ImageNet16-120 "
+        + "(CIFAR-100 images averaged down to 16x16, 120-class networks)";
+  }
+
+  /** The data set an attribute's scores come from: the option, or with auto the data set its name names. */
+  public CifarDataset datasetFor(String attributeName) {
+    if (!dataset.equals(AUTO)) {
+      return CifarDataset.forId(dataset);
+    }
+    CifarDataset d = attributeName == null ? null : CifarDataset.ofColumn(attributeName);
+    return d == null ? CifarDataset.CIFAR10 : d;
+  }
 
   public String getImagesDir() {
     return imagesDir;
@@ -138,34 +200,39 @@ public final class InstanceScorer implements OptionHandler, Serializable {
   public void setImagesDir(String dir) {
     imagesDir = dir == null ? "" : dir.trim();
   }
-  public String imagesDirTipText() {
-    return "Folder holding cifar-10-batches-bin/ and cifar-100-binary/ (empty: ../shared/data/images, or $ZCNAS_DATA/images).";
-  }
 
+  public String imagesDirTipText() {
+    return "Folder holding cifar-10-batches-bin/ and cifar-100-binary/ (empty: ../shared/data/images, or "
+        + "$ZCNAS_DATA/images).";
+  }
 
   public String getDevice() {
     return device;
   }
 
   public void setDevice(String device) {
-    this.device = device;
-  }
-  public String deviceTipText() {
-    return "Where PyTorch runs: auto (the GPU when there is one), cpu or gpu.";
+    this.device = device == null ? "auto" : device.trim().toLowerCase(Locale.ROOT);
   }
 
+  public String deviceTipText() {
+    return "Where PyTorch runs: auto (the GPU when there is one), cpu or gpu";
+  }
 
   public int getThreads() {
     return threads;
   }
 
   public void setThreads(int threads) {
+    int max = 4 * Runtime.getRuntime().availableProcessors();
+    if (threads < 0 || threads > max) {
+      throw new ZcnasException("threads must be between 0 (one per core) and " + max + ", got " + threads);
+    }
     this.threads = threads;
   }
-  public String threadsTipText() {
-    return "PyTorch intra-op threads; 0 = one per core. Fixed when the engine first starts in this JVM.";
-  }
 
+  public String threadsTipText() {
+    return "PyTorch intra-op threads; 0 = one per core. Fixed when the engine first starts in this JVM";
+  }
 
   public String getBatches() {
     return batches;
@@ -173,16 +240,17 @@ public final class InstanceScorer implements OptionHandler, Serializable {
 
   public void setBatches(String b) {
     try {
-      ScoringSession.BatchOrder.valueOf(b.trim().toUpperCase());
+      ScoringSession.BatchOrder.valueOf(b.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new ZcnasException("batches must be seeded or first, got '" + b + "'");
     }
-    batches = b.trim().toLowerCase();
-  }
-  public String batchesTipText() {
-    return "seeded: a batch drawn with the proxy seed; first: the first records of the image file (the reference code's batch).";
+    batches = b.trim().toLowerCase(Locale.ROOT);
   }
 
+  public String batchesTipText() {
+    return "seeded: a batch drawn with the proxy seed; first: the first records of the image file (the reference "
+        + "code's batch)";
+  }
 
   public String getCache() {
     return cache;
@@ -191,10 +259,10 @@ public final class InstanceScorer implements OptionHandler, Serializable {
   public void setCache(String cache) {
     this.cache = cache == null ? "" : cache.trim();
   }
+
   public String cacheTipText() {
     return "Persistent score cache file; empty = ~/.zcnas/scores.tsv, none = no cache.";
   }
-
 
   public boolean getSkipBad() {
     return skipBad;
@@ -203,19 +271,34 @@ public final class InstanceScorer implements OptionHandler, Serializable {
   public void setSkipBad(boolean skipBad) {
     this.skipBad = skipBad;
   }
+
   public String skipBadTipText() {
-    return "Skip rows whose architecture is missing or malformed (with a warning) instead of stopping with an error.";
+    return "Skip rows whose architecture is missing or malformed (with a warning) instead of stopping with an error "
+        + "naming the row.";
   }
 
+  /** What the adapters can take: any attributes (the architectures as strings or nominal values), any class. */
+  public static Capabilities capabilities(Capabilities c, boolean numericClassOnly) {
+    c.disableAll();
+    c.enableAllAttributes();
+    c.enable(Capability.MISSING_VALUES);
+    if (numericClassOnly) {
+      c.enable(Capability.NUMERIC_CLASS);
+      c.enable(Capability.DATE_CLASS);
+    } else {
+      c.enableAllClasses();
+      c.enable(Capability.NO_CLASS);
+    }
+    c.enable(Capability.MISSING_CLASS_VALUES);
+    c.setMinimumNumberInstances(0);
+    return c;
+  }
 
   /** The architecture attribute: named, or the first string attribute, or the first nominal one; -1 if none. */
   public int findArchitectureAttribute(Instances data) {
     if (!architectureAttribute.isEmpty()) {
       Attribute a = data.attribute(architectureAttribute);
-      if (a == null) {
-        return -1;
-      }
-      return a.isString() || a.isNominal() ? a.index() : -1;
+      return a != null && (a.isString() || a.isNominal()) ? a.index() : -1;
     }
     for (int i = 0; i < data.numAttributes(); i++) {
       if (data.attribute(i).isString()) {
@@ -230,18 +313,35 @@ public final class InstanceScorer implements OptionHandler, Serializable {
     return -1;
   }
 
+  /** The space of the data: the option, or (auto) the one whose notation the first architecture value is in. */
+  public SearchSpace<?> space(Instances data) {
+    if (!space.equals(AUTO)) {
+      return spaceOf(space);
+    }
+    int attr = findArchitectureAttribute(data);
+    for (int r = 0; attr >= 0 && r < data.numInstances(); r++) {
+      if (!data.instance(r).isMissing(attr)) {
+        String id = Spaces.recognise(data.instance(r).stringValue(attr));
+        if (id != null) {
+          return Spaces.byId(id);
+        }
+      }
+    }
+    return Spaces.byId("nb201");
+  }
+
   /**
    * The architecture of each instance, null where it is missing or malformed and skipping is on; otherwise such a
    * row is an error naming the row (1-based, as the Viewer shows it), the attribute and the value.
    */
-  public Nb201Architecture[] architectures(Instances data) {
+  public <A> List<A> architectures(Instances data, SearchSpace<A> space) {
     int attr = findArchitectureAttribute(data);
-    Nb201Architecture[] archs = new Nb201Architecture[data.numInstances()];
+    List<A> archs = new ArrayList<>(Collections.nCopies(data.numInstances(), null));
     if (attr < 0) {
-      String what = architectureAttribute.isEmpty() ? "no string or nominal attribute holds the NB201 architectures"
+      String what = architectureAttribute.isEmpty() ? "no string or nominal attribute holds the architectures"
           : "no string or nominal attribute named '" + architectureAttribute + "'";
       if (skipBad) {
-        System.err.println("warning: data set '" + data.relationName() + "': " + what + "; every row is skipped");
+        LOG.warn("data set '{}': {}; every row is skipped", data.relationName(), what);
         return archs;
       }
       throw new ZcnasException("data set '" + data.relationName() + "': " + what + " (set the architecture attribute)");
@@ -255,63 +355,67 @@ public final class InstanceScorer implements OptionHandler, Serializable {
         problem = "row " + (r + 1) + ": attribute '" + name + "' is missing";
       } else {
         try {
-          archs[r] = Nb201Architecture.parse(inst.stringValue(attr));
+          archs.set(r, ArchitectureList.parse(space, inst.stringValue(attr)));
           continue;
         } catch (ZcnasException e) {
-          problem = "row " + (r + 1) + ", attribute '" + name + "', value '" + inst.stringValue(attr) + "': "
-              + e.getMessage();
+          problem = "row " + (r + 1) + ", attribute '" + name + "', value '"
+              + ArchitectureList.visible(inst.stringValue(attr)) + "': " + e.getMessage();
         }
       }
       if (!skipBad) {
         throw new ZcnasException("data set '" + data.relationName() + "', " + problem);
       }
       if (skipped++ < 3) {
-        System.err.println("warning: skipped " + problem);
+        LOG.warn("skipped {}", problem);
       }
     }
     if (skipped > 3) {
-      System.err.println("warning: skipped " + skipped + " rows in all");
+      LOG.warn("skipped {} rows in all", skipped);
     }
     return archs;
   }
 
-  /**
-   * Scores every instance with every proxy: result[instance][output column] (see {@link Scorer#columns}), NaN for
-   * skipped rows. Each distinct architecture is scored once; the cache makes repeated runs free.
-   */
+  /** {@link #score(Instances, List, CifarDataset)} on the images of {@link #datasetFor} the class attribute. */
   public double[][] score(Instances data, List<ZeroCostProxy> proxies) {
-    Nb201Architecture[] archs = architectures(data);
-    Map<Nb201Architecture, Integer> distinct = new LinkedHashMap<>();
-    for (Nb201Architecture a : archs) {
+    return score(data, proxies, datasetFor(data.classIndex() < 0 ? null : data.classAttribute().name()));
+  }
+
+  /**
+   * Scores every instance with every proxy on a data set's images: result[instance][output column] (see
+   * {@link Scorer#columns}), NaN for skipped rows. Each distinct architecture is scored once; the cache makes repeated
+   * runs free. Progress goes to the user ({@link ScoringProgress}); a stopped thread ends the scoring between architectures.
+   */
+  public double[][] score(Instances data, List<ZeroCostProxy> proxies, CifarDataset images) {
+    return score(data, proxies, images, space(data));
+  }
+
+  private <A> double[][] score(Instances data, List<ZeroCostProxy> proxies, CifarDataset images, SearchSpace<A> sp) {
+    List<A> archs = architectures(data, sp);
+    Map<A, Integer> distinct = new LinkedHashMap<>();
+    for (A a : archs) {
       if (a != null) {
         distinct.putIfAbsent(a, distinct.size());
       }
     }
-    int columns = Scorer.columns(proxies).size();
-    double[][] result = new double[archs.length][columns];
+    double[][] result = new double[archs.size()][Scorer.columns(proxies).size()];
+    for (double[] row : result) {
+      Arrays.fill(row, Double.NaN);
+    }
     if (distinct.isEmpty()) {
-      for (double[] row : result) {
-        java.util.Arrays.fill(row, Double.NaN);
-      }
       return result;
     }
-    CifarDataset d = CifarDataset.forId(dataset);
-    Path images = imagesDir.isEmpty() ? DataPaths.images() : Paths.get(imagesDir);
-    Path cacheFile = cache.isEmpty() ? ScoreCache.defaultFile()
-        : cache.equals("none") ? null : Paths.get(cache);
+    Path dir = imagesDir.isEmpty() ? DataPaths.images() : Paths.get(imagesDir);
+    Path cacheFile = cache.isEmpty() ? ScoreCache.defaultFile() : cache.equals("none") ? null : Paths.get(cache);
     double[][] scores;
-    try (ScoringSession session = new ScoringSession(CifarImages.readTrain(d, images), device, threads,
-        ScoringSession.BatchOrder.valueOf(batches.toUpperCase()));
+    try (ScoringProgress progress = ScoringProgress.open(proxies, sp, images, distinct.size());
+         ScoringSession session = new ScoringSession(CifarImages.readTrain(images, dir), device, threads,
+             ScoringSession.BatchOrder.valueOf(batches.toUpperCase(Locale.ROOT)));
          ScoreCache scoreCache = ScoreCache.open(cacheFile)) {
-      Scorer<Nb201Architecture> scorer = new Scorer<>(session, scoreCache, "nb201",
-          a -> new Nb201Network(a, d.classes(), 32), proxies.size());
-      scores = scorer.score(new ArrayList<>(distinct.keySet()), proxies, System.err::println);
+      scores = new Scorer<>(session, scoreCache, sp).score(new ArrayList<>(distinct.keySet()), proxies, progress);
     }
-    for (int r = 0; r < archs.length; r++) {
-      if (archs[r] == null) {
-        java.util.Arrays.fill(result[r], Double.NaN);
-      } else {
-        result[r] = scores[distinct.get(archs[r])].clone();
+    for (int r = 0; r < archs.size(); r++) {
+      if (archs.get(r) != null) {
+        result[r] = scores[distinct.get(archs.get(r))].clone();
       }
     }
     return result;

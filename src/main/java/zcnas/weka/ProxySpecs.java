@@ -1,28 +1,21 @@
 package zcnas.weka;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Vector;
+import weka.core.Option;
 import weka.core.Utils;
 import zcnas.proxy.Proxies;
 import zcnas.proxy.ZeroCostProxy;
-import zcnas.util.ZcnasException;
 
-/** Proxies written as Weka scheme specifications: "zcnas.proxy.CRoZe -B 8", or by short name: "croze -B 8". */
+/** The Weka adapters' -P options: proxies written as Weka scheme specifications, e.g. "zcnas.proxy.CRoZe -B 8". */
 public final class ProxySpecs {
   private ProxySpecs() {
   }
 
-  public static ZeroCostProxy parse(String spec) throws Exception {
-    String[] parts = Utils.splitOptions(spec);
-    if (parts.length == 0) {
-      throw new ZcnasException("empty proxy specification");
-    }
-    String name = parts[0];
-    parts[0] = "";
-    ZeroCostProxy p = name.contains(".") ? (ZeroCostProxy) Utils.forName(ZeroCostProxy.class, name, null)
-        : Proxies.create(name);
-    p.setOptions(parts);
-    return p;
+  public static ZeroCostProxy parse(String spec) {
+    return Proxies.parse(spec);
   }
 
   public static String toSpec(ZeroCostProxy p) {
@@ -41,10 +34,10 @@ public final class ProxySpecs {
   }
 
   /** The option descriptions of an adapter: -P with the given help, then the scoring options. */
-  public static java.util.Vector<weka.core.Option> listOptions(String proxyHelp, InstanceScorer scoring) {
-    java.util.Vector<weka.core.Option> o = new java.util.Vector<>();
-    o.add(new weka.core.Option(proxyHelp, "P", 1, "-P <spec>"));
-    o.addAll(java.util.Collections.list(scoring.listOptions()));
+  public static Vector<Option> listOptions(String proxyHelp, InstanceScorer scoring) {
+    Vector<Option> o = new Vector<>();
+    o.add(new Option(proxyHelp, "P", 1, "-P <spec>"));
+    o.addAll(Collections.list(scoring.listOptions()));
     return o;
   }
 

@@ -3,10 +3,7 @@ package zcnas.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,14 +15,6 @@ import zcnas.space.darts.DartsGenotype;
 import zcnas.space.nb201.Nb201Architecture;
 
 class SearchToolTest {
-  private static String run(int expected, String... args) {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = Zcnas.run(args, new PrintStream(err, true, StandardCharsets.UTF_8));
-    String text = err.toString(StandardCharsets.UTF_8);
-    assertEquals(expected, status, text);
-    return text;
-  }
-
   static List<CSVRecord> read(Path csv) throws Exception {
     try (Reader r = Files.newBufferedReader(csv)) {
       return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(r).getRecords();
@@ -35,7 +24,7 @@ class SearchToolTest {
   @Test
   void nb201SearchWritesTheScoredArchitecturesBestFirst(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("out.csv");
-    run(0, "search", "-space", "nb201", "-strategy", "warmup-move", "-proxy", "synflow", "-budget", "30", "-seed",
+    Tools.run(0, "search", "-space", "nb201", "-strategy", "warmup-move", "-proxy", "synflow", "-budget", "30", "-seed",
         "1", "-o", out.toString(), "-cache", "none");
     List<CSVRecord> rows = read(out);
     assertEquals(30, rows.size());
@@ -54,7 +43,7 @@ class SearchToolTest {
   @Test
   void dartsSearchRunsEndToEndOnASmallNetwork(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("darts.csv");
-    run(0, "search", "-space", "darts", "-channels", "8", "-cells", "5", "-strategy", "evolution", "-population",
+    Tools.run(0, "search", "-space", "darts", "-channels", "8", "-cells", "5", "-strategy", "evolution", "-population",
         "3", "-tournament", "2", "-proxy", "synflow", "-budget", "5", "-o", out.toString(), "-cache", "none");
     List<CSVRecord> rows = read(out);
     assertEquals(5, rows.size());
@@ -67,10 +56,10 @@ class SearchToolTest {
   @Test
   void badOptionsAreNamed(@TempDir Path dir) {
     String o = dir.resolve("x.csv").toString();
-    assertTrue(run(1, "search", "-strategy", "annealing", "-o", o).contains("unknown search strategy 'annealing'"));
-    assertTrue(run(1, "search", "-space", "nb301", "-o", o).contains("unknown space 'nb301'"));
-    assertTrue(run(1, "search", "-budget", "20000", "-o", o).contains("exceeds the 15625 NB201 architectures"));
-    assertTrue(run(1, "search", "-budget", "0", "-o", o).contains("-budget must be at least 1"));
-    assertTrue(run(1, "search", "-proxy", "zen", "-o", o).contains("unknown proxy 'zen'"));
+    assertTrue(Tools.run(1, "search", "-strategy", "annealing", "-o", o).contains("unknown search strategy 'annealing'"));
+    assertTrue(Tools.run(1, "search", "-space", "nb301", "-o", o).contains("unknown space 'nb301'"));
+    assertTrue(Tools.run(1, "search", "-budget", "20000", "-o", o).contains("exceeds the 15625 nb201 architectures"));
+    assertTrue(Tools.run(1, "search", "-budget", "0", "-o", o).contains("-budget must be at least 1"));
+    assertTrue(Tools.run(1, "search", "-proxy", "zen", "-o", o).contains("unknown proxy 'zen'"));
   }
 }

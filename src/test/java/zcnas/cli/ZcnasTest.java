@@ -3,9 +3,6 @@ package zcnas.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,19 +13,11 @@ class ZcnasTest {
   static final String A = "|nor_conv_3x3~0|+|nor_conv_1x1~0|skip_connect~1|+|avg_pool_3x3~0|none~1|nor_conv_3x3~2|";
   static final String B = "|skip_connect~0|+|nor_conv_1x1~0|none~1|+|none~0|none~1|nor_conv_1x1~2|";
 
-  private static String run(int expected, String... args) {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = Zcnas.run(args, new PrintStream(err, true, StandardCharsets.UTF_8));
-    String text = err.toString(StandardCharsets.UTF_8);
-    assertEquals(expected, status, text);
-    return text;
-  }
-
   @Test
   void badArchitectureLineIsNamedWithFileAndLine(@TempDir Path dir) throws Exception {
     Path archs = dir.resolve("archs.txt");
     Files.writeString(archs, "# two archs\n" + A + "\n|nor_conv_3x3~0|+|nor_conv_5x5~0|none~1|+|none~0|none~1|none~2|\n");
-    String err = run(1, "score", "-archs", archs.toString(), "-o", dir.resolve("o.csv").toString(), "-cache", "none");
+    String err = Tools.run(1, "score", "-archs", archs.toString(), "-o", dir.resolve("o.csv").toString(), "-cache", "none");
     assertTrue(err.contains("archs.txt:3") && err.contains("unknown op 'nor_conv_5x5'"), err);
     assertTrue(!Files.exists(dir.resolve("o.csv")));
   }
@@ -40,31 +29,31 @@ class ZcnasTest {
     Files.writeString(archs, "# DARTS_V2 twice, differently spelled\n" + v2 + "\n" + v2.replace("[2, 3, 4, 5]", "range(2, 6)")
         + "\n");
     Path out = dir.resolve("d.csv");
-    run(0, "score", "-space", "darts", "-channels", "8", "-cells", "5", "-archs", archs.toString(), "-proxies",
+    Tools.run(0, "score", "-space", "darts", "-channels", "8", "-cells", "5", "-archs", archs.toString(), "-proxies",
         "synflow", "-o", out.toString(), "-cache", "none");
     List<String> lines = Files.readAllLines(out);
     assertEquals("index,arch,synflow,params", lines.get(0));
     assertEquals(3, lines.size());
     assertEquals(lines.get(1).substring(lines.get(1).indexOf(',')), lines.get(2).substring(lines.get(2).indexOf(',')));
     Files.writeString(archs, v2 + "\n" + v2.replace("sep_conv_3x3", "sep_conv_9x9") + "\n");
-    String err = run(1, "score", "-space", "darts", "-archs", archs.toString(), "-o", out.toString(), "-cache", "none");
+    String err = Tools.run(1, "score", "-space", "darts", "-archs", archs.toString(), "-o", out.toString(), "-cache", "none");
     assertTrue(err.contains("genotypes.txt:2") && err.contains("unknown op 'sep_conv_9x9'"), err);
   }
 
   @Test
   void usageErrorsAreOneClearLine(@TempDir Path dir) {
-    assertTrue(run(1, "score", "-sample", "3", "-all", "-o", "x.csv").contains("exactly one of"));
-    assertTrue(run(1, "score", "-sample", "3", "-o", "x.csv", "-proxies", "zen").contains("unknown proxy 'zen'"));
-    assertTrue(run(1, "score", "-sample", "3", "-o", "x.csv", "-device", "gpu", "-cache", "none",
+    assertTrue(Tools.run(1, "score", "-sample", "3", "-all", "-o", "x.csv").contains("exactly one of"));
+    assertTrue(Tools.run(1, "score", "-sample", "3", "-o", "x.csv", "-proxies", "zen").contains("unknown proxy 'zen'"));
+    assertTrue(Tools.run(1, "score", "-sample", "3", "-o", "x.csv", "-device", "gpu", "-cache", "none",
         "-proxies", "synflow").contains("no CUDA GPU"));
-    assertTrue(run(1, "score", "-sample", "2", "-o", "x.csv", "-data", dir.toString()).contains("CIFAR file not found"));
-    assertTrue(run(2, "frobnicate").contains("unknown tool"));
+    assertTrue(Tools.run(1, "score", "-sample", "2", "-o", "x.csv", "-data", dir.toString()).contains("CIFAR file not found"));
+    assertTrue(Tools.run(2, "frobnicate").contains("unknown tool"));
   }
 
   @Test
   void benchmarkArffKeepsOneArchitecturePerIsomorphismClassAndDerivesHrs(@TempDir Path dir) throws Exception {
     Path arff = dir.resolve("unique.arff");
-    run(0, "arff", "-unique", "-o", arff.toString());
+    Tools.run(0, "arff", "-unique", "-o", arff.toString());
     weka.core.Instances data = weka.core.converters.ConverterUtils.DataSource.read(arff.toString());
     assertEquals(6466, data.numInstances());
     java.util.Set<String> archs = new java.util.HashSet<>();
@@ -76,11 +65,11 @@ class ZcnasTest {
       assertEquals(clean + fgsm == 0 ? 0 : 2 * clean * fgsm / (clean + fgsm), hrs, 1e-6);
     }
     assertEquals(6466, archs.size());
-    run(0, "arff", "-sample", "50", "-seed", "3", "-connected", "-full", "-o", dir.resolve("s.arff").toString());
+    Tools.run(0, "arff", "-sample", "50", "-seed", "3", "-connected", "-full", "-o", dir.resolve("s.arff").toString());
     weka.core.Instances s = weka.core.converters.ConverterUtils.DataSource.read(dir.resolve("s.arff").toString());
     assertEquals(50, s.numInstances());
     assertTrue(s.attribute("cifar10_advtrained_autoattack_acc") != null && s.attribute("cifar100_pgd_eps1_acc") != null);
-    assertTrue(run(1, "arff", "-sample", "5", "-o", "x.arff", "-bench", dir.toString()).contains("no NAS-Bench-201 table"));
+    assertTrue(Tools.run(1, "arff", "-sample", "5", "-o", "x.arff", "-bench", dir.toString()).contains("no NAS-Bench-201 table"));
   }
 
   @Test
@@ -91,7 +80,7 @@ class ZcnasTest {
     Path cache = dir.resolve("cache.tsv");
     String[] args = {"score", "-archs", archs.toString(), "-proxies", "synflow,snip", "-P", "naswot -B 16",
         "-o", out.toString(), "-cache", cache.toString(), "-seed", "3"};
-    run(0, args);
+    Tools.run(0, args);
     List<String> lines = Files.readAllLines(out);
     assertEquals(3, lines.size());
     assertTrue(lines.get(0).startsWith("nb201_index,arch,synflow,snip,naswot,cifar10_test_acc"), lines.get(0));
@@ -100,10 +89,10 @@ class ZcnasTest {
     List<String> cached = Files.readAllLines(cache);
     assertEquals(6, cached.size());
     // A second run finds every score in the cache: nothing is computed or appended, and the output is identical.
-    run(0, args);
+    Tools.run(0, args);
     assertEquals(cached, Files.readAllLines(cache));
     assertEquals(lines, Files.readAllLines(out));
-    String table = CorrelateTool.format(CorrelateTool.read(out), List.of("snip"), List.of("cifar10_test_acc"));
+    String table = CorrelateTool.format(zcnas.score.ScoreTable.read(out), List.of("snip"), List.of("cifar10_test_acc"));
     assertTrue(table.contains("snip"), table);
   }
 }

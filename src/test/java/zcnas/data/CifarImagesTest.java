@@ -37,10 +37,34 @@ class CifarImagesTest {
     CifarImages c = TestData.cifar10Train();
     ImageBatch b = c.batch(new int[] {5, 17});
     for (int c0 = 0; c0 < 3; c0++) {
-      double expected = (c.pixel(17, c0, 3, 29) / 255.0 - CifarDataset.MEAN[c0]) / CifarDataset.STD[c0];
+      double expected = (c.pixel(17, c0, 3, 29) / 255.0 - CifarDataset.CIFAR10.mean(c0)) / CifarDataset.CIFAR10.std(c0);
       assertEquals(expected, b.value(1, c0, 3, 29), 1e-5);
     }
     assertEquals(c.label(17), b.labels()[1]);
+  }
+
+  @Test
+  void imageNetStandInAveragesCifar100DownTo16PixelsWithImageNetNormalisation() {
+    CifarDataset d = CifarDataset.IMAGENET16_120;
+    CifarImages c = CifarImages.readTrain(d, TestData.images());
+    assertEquals(486, c.size());
+    ImageBatch b = c.batch(new int[] {3});
+    for (int ch = 0; ch < 3; ch++) {
+      double block = (c.pixel(3, ch, 10, 6) + c.pixel(3, ch, 10, 7) + c.pixel(3, ch, 11, 6) + c.pixel(3, ch, 11, 7))
+          / 4.0 / 255.0;
+      assertEquals((block - d.mean(ch)) / d.std(ch), b.value(0, ch, 5, 3), 1e-5);
+    }
+    assertEquals(120, b.classes());
+    assertEquals(CifarImages.readTrain(CifarDataset.CIFAR100, TestData.images()).label(3), b.labels()[0]);
+  }
+
+  @Test
+  void benchmarkColumnsNameTheirDataSet() {
+    assertEquals(CifarDataset.CIFAR10, CifarDataset.ofColumn("cifar10_fgsm_eps8_acc"));
+    assertEquals(CifarDataset.CIFAR100, CifarDataset.ofColumn("cifar100_test_acc"));
+    assertEquals(CifarDataset.IMAGENET16_120, CifarDataset.ofColumn("ImageNet16-120_pgd_eps1_acc"));
+    assertEquals(null, CifarDataset.ofColumn("nb201_index"));
+    assertEquals(CifarDataset.IMAGENET16_120, CifarDataset.forId("imagenet16_120"));
   }
 
   @Test

@@ -13,7 +13,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import zcnas.data.DataPaths;
-import zcnas.network.Nb201Network;
+import zcnas.space.nb201.Nb201Space;
 import zcnas.proxy.CRoZe;
 import zcnas.proxy.GradNorm;
 import zcnas.proxy.Naswot;
@@ -48,15 +48,12 @@ class ReferenceAgreementIT {
     assertEquals(200, archs.size());
     Naswot naswot = new Naswot();
     naswot.setBatchSize(64);
-    CRoZe croze = new CRoZe();
-    croze.setVariant("official");
-    List<ZeroCostProxy> proxies = List.of(new GradNorm(), new Snip(), new SynFlow(), naswot, croze);
+    List<ZeroCostProxy> proxies = List.of(new GradNorm(), new Snip(), new SynFlow(), naswot, new CRoZe());
     String[] columns = {"grad_norm", "snip", "synflow", "naswot", "croze"};
     double[][] scores;
     try (ScoringSession s = new ScoringSession(TestData.cifar10Train(), "cpu", 0, ScoringSession.BatchOrder.FIRST);
          ScoreCache cache = ScoreCache.open(null)) {
-      scores = new Scorer<Nb201Architecture>(s, cache, "nb201", a -> new Nb201Network(a, 10, 32), proxies.size())
-          .score(archs, proxies, System.err::println);
+      scores = new Scorer<>(s, cache, new Nb201Space()).score(archs, proxies, System.err::println);
     }
     for (int p = 0; p < columns.length; p++) {
       double[] ours = new double[archs.size()];

@@ -24,7 +24,7 @@ class SampleCorrelationIT {
         "score", "-space", "nb201", "-sample", "200", "-seed", "0", "-proxies", "gradnorm,snip,synflow,naswot",
         "-dataset", "cifar10", "-o", out.toString(), "-cache", dir.resolve("cache.tsv").toString());
     assertEquals(0, r.status(), r.output());
-    ScoreTable t = zcnas.cli.CorrelateToolAccess.read(out);
+    ScoreTable t = ScoreTable.read(out);
     assertEquals(200, t.rows());
     double[] acc = t.column("cifar10_test_acc");
     Map<String, Double> minimum = Map.of("synflow", 0.65, "naswot", 0.65, "gradnorm", 0.45, "snip", 0.45);

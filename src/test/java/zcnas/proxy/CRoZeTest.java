@@ -1,91 +1,86 @@
 package zcnas.proxy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import zcnas.TestData;
-import zcnas.network.Nb201Network;
+import zcnas.CpuSession;
 import zcnas.space.nb201.Nb201Architecture;
+import zcnas.space.nb201.Nb201Network;
 import zcnas.util.ZcnasException;
 
-class CRoZeTest {
+class CRoZeTest extends CpuSession {
   static final Nb201Architecture ALL_CONV = Nb201Architecture.parse(
       "|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_1x1~1|+|nor_conv_3x3~0|nor_conv_1x1~1|nor_conv_3x3~2|");
   static final Nb201Architecture MIXED = Nb201Architecture.parse(
       "|nor_conv_3x3~0|+|skip_connect~0|avg_pool_3x3~1|+|nor_conv_1x1~0|none~1|nor_conv_3x3~2|");
-  static ScoringSession session;
 
-  @BeforeAll
-  static void open() {
-    session = new ScoringSession(TestData.cifar10Train(), "cpu", 0, ScoringSession.BatchOrder.SEEDED);
-  }
-
-  @AfterAll
-  static void close() {
-    session.close();
-  }
-
-  static CRoZe croze(String options) throws Exception {
-    CRoZe c = new CRoZe();
-    c.setOptions(weka.core.Utils.splitOptions(options));
-    return c;
+  static CRoZe croze(String options) {
+    return (CRoZe) Proxies.parse("croze " + options);
   }
 
   static double[] scores(CRoZe c, Nb201Architecture a) {
-    try (ArchitectureContext ctx = session.open(new Nb201Network(a, 10, 32))) {
-      return c.scores(ctx);
-    }
+    return scores(c, new Nb201Network(a, 10, 32));
   }
 
   @Test
-  void withoutPerturbationEveryLayerGivesFour() throws Exception {
+  void theDefaultIsTheAuthorsComputation() {
+    assertEquals("official", new CRoZe().getVariant());
+    assertEquals("official", croze("").getVariant());
+    assertEquals("paper", croze("-variant paper").getVariant());
+  }
+
+  @Test
+  void paperWithoutPerturbationEveryLayerGivesFour() {
     // beta = eps = gamma = 0: the robust network is the clean one on the clean batch, so Z = 2, P = 2, G = 1.
     int layers = new Nb201Network(ALL_CONV, 10, 32).layers().size();
     assertEquals(98, layers);
-    double[] s = scores(croze("-beta 0 -eps 0 -gamma 0 -component-sums -S 1"), ALL_CONV);
+    double[] s = scores(croze("-variant paper -beta 0 -eps 0 -gamma 0 -component-sums -S 1"), ALL_CONV);
     assertEquals(4.0 * layers, s[0], 1e-3 * layers);
     assertEquals(2.0 * layers, s[1], 1e-3 * layers);
     assertEquals(2.0 * layers, s[2], 1e-3 * layers);
     assertEquals(1.0 * layers, s[3], 1e-3 * layers);
-    // The official variant with beta = 0 still perturbs the input (its fixed 0.01 step), so it stays below 4 per position.
-    assertTrue(scores(croze("-variant official -beta 0"), ALL_CONV)[0] > 0);
+    // The official variant with beta = 0 still perturbs the input (its fixed 0.01 step).
+    assertTrue(scores(croze("-beta 0"), ALL_CONV)[0] > 0);
   }
 
   @Test
-  void droppingAComponentIsTheProductOfTheOthers() throws Exception {
-    double[] sums = scores(croze("-component-sums -S 2"), MIXED);
-    List<String> subsets = List.of("Z", "P", "G", "ZP", "ZG", "PG", "ZPG");
-    assertEquals(sums[0], sums[7], 0.0);
-    for (int i = 0; i < subsets.size(); i++) {
-      double alone = scores(croze("-components " + subsets.get(i) + " -S 2"), MIXED)[0];
-      assertEquals(sums[1 + i], alone, 1e-9 * Math.abs(alone), subsets.get(i));
+  void droppingAComponentIsTheProductOfTheOthers() {
+    for (String variant : List.of("official", "paper")) {
+      double[] sums = scores(croze("-variant " + variant + " -component-sums -S 2"), MIXED);
+      assertEquals(sums[0], sums[7], 0.0);
+      for (int i = 0; i < CRoZe.SUBSETS.size(); i++) {
+        String subset = CRoZe.SUBSETS.get(i);
+        double alone = scores(croze("-variant " + variant + " -components " + subset + " -S 2"), MIXED)[0];
+        assertEquals(sums[1 + i], alone, 1e-9 * Math.abs(alone), variant + " " + subset);
+      }
+      assertNotEquals(sums[1], sums[4], variant);
     }
-    assertNotEquals(sums[1], sums[4]);
   }
 
   @Test
-  void sameSeedSameScoreAndBothPerturbationsFinite() throws Exception {
-    for (String opts : List.of("-S 3", "-S 3 -perturbation gaussian", "-S 3 -variant official", "-S 3 -I kaiming",
-        "-S 3 -I xavier")) {
+  void sameSeedSameScoreAndBothPerturbationsFiniteInBothVariants() {
+    for (String opts : List.of("-S 3", "-S 3 -perturbation gaussian", "-S 3 -variant paper",
+        "-S 3 -variant paper -perturbation gaussian", "-S 3 -I kaiming", "-S 3 -I xavier")) {
       double a = scores(croze(opts), MIXED)[0];
       assertTrue(Double.isFinite(a) && a > 0, opts + " gave " + a);
       assertEquals(a, scores(croze(opts), MIXED)[0], 0.0, opts);
     }
     assertNotEquals(scores(croze("-S 3"), MIXED)[0], scores(croze("-S 3 -perturbation gaussian"), MIXED)[0]);
+    assertNotEquals(scores(croze("-S 3 -variant paper"), MIXED)[0],
+        scores(croze("-S 3 -variant paper -perturbation gaussian"), MIXED)[0]);
     assertNotEquals(scores(croze("-S 3"), MIXED)[0], scores(croze("-S 4"), MIXED)[0]);
   }
 
   @Test
-  void anArchitectureCutOffFromItsInputStillScores() throws Exception {
+  void anArchitectureCutOffFromItsInputStillScores() {
     Nb201Architecture cut = Nb201Architecture.parse("|none~0|+|none~0|avg_pool_3x3~1|+|none~0|nor_conv_1x1~1|nor_conv_1x1~2|");
     assertTrue(Double.isFinite(scores(croze("-S 1"), cut)[0]));
-    assertTrue(Double.isFinite(scores(croze("-S 1 -variant official"), cut)[0]));
+    assertTrue(Double.isFinite(scores(croze("-S 1 -variant paper"), cut)[0]));
   }
 
   @Test
@@ -94,16 +89,34 @@ class CRoZeTest {
     assertTrue(e.getMessage().contains("subset of Z, P, G"), e.getMessage());
     assertThrows(ZcnasException.class, () -> croze("-variant tutorial"));
     assertThrows(ZcnasException.class, () -> croze("-perturbation pgd"));
+    e = assertThrows(ZcnasException.class, () -> croze("-beta abc"));
+    assertTrue(e.getMessage().contains("-beta needs a number, got 'abc'") && e.getMessage().contains("croze -beta abc"),
+        e.getMessage());
+    e = assertThrows(ZcnasException.class, () -> croze("-beta NaN"));
+    assertTrue(e.getMessage().contains("-beta must be a finite number"), e.getMessage());
+    e = assertThrows(ZcnasException.class, () -> croze("-variant paper -eps 1/0"));
+    assertTrue(e.getMessage().contains("-eps must be a finite number >= 0"), e.getMessage());
+    e = assertThrows(ZcnasException.class, () -> croze("-B 0"));
+    assertTrue(e.getMessage().contains("-B must be at least 1"), e.getMessage());
   }
 
   @Test
-  void optionsRoundTripAndEpsAcceptsAFraction() throws Exception {
-    CRoZe c = croze("-eps 4/255 -beta 1.5 -gamma 0.1 -components GZ -perturbation gaussian -variant official");
+  void onlyTheOptionsAVariantUsesArePrintedAndKeyed() throws Exception {
+    CRoZe c = croze("-eps 4/255 -beta 1.5 -gamma 0.1 -components GZ -perturbation gaussian -variant paper");
     assertEquals(4.0 / 255, c.getEpsilon(), 1e-15);
     assertEquals("ZG", c.getComponents());
     CRoZe d = new CRoZe();
     d.setOptions(c.getOptions());
     assertEquals(c.cacheKey(), d.cacheKey());
     assertEquals(List.of("croze"), d.outputs());
+    // the official variant ignores eps, gamma and bn: they are neither printed nor part of the key
+    CRoZe official = croze("-perturbation gaussian");
+    String options = String.join(" ", official.getOptions());
+    for (String unused : List.of("-eps", "-gamma", "-bn")) {
+      assertFalse(options.contains(unused), options);
+    }
+    assertEquals(official.cacheKey(), croze("-perturbation gaussian -eps 0.5 -gamma 3 -bn reduction").cacheKey());
+    assertNotEquals(official.cacheKey(), croze("-perturbation gaussian -beta 1").cacheKey());
+    assertEquals(official.cacheKey(), croze("-perturbation gaussian -component-sums").cacheKey());
   }
 }

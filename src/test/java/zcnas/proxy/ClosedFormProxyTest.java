@@ -2,10 +2,8 @@ package zcnas.proxy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import zcnas.TestData;
+import zcnas.CpuSession;
 import zcnas.data.ImageBatch;
 import zcnas.network.Initializer;
 import zcnas.network.TinyNetwork;
@@ -13,21 +11,10 @@ import zcnas.network.Weights;
 import zcnas.stats.LogDeterminant;
 
 /** Proxies on logits = W relu(x) + b, recomputed by hand in double precision from the same weights and images. */
-class ClosedFormProxyTest {
+class ClosedFormProxyTest extends CpuSession {
   static final int CLASSES = 10;
   static final int SIZE = 32;
   static final int D = 3 * SIZE * SIZE;
-  static ScoringSession session;
-
-  @BeforeAll
-  static void open() {
-    session = new ScoringSession(TestData.cifar10Train(), "cpu", 0, ScoringSession.BatchOrder.SEEDED);
-  }
-
-  @AfterAll
-  static void close() {
-    session.close();
-  }
 
   @Test
   void synflowIsTheSumOfAbsoluteWeights() {

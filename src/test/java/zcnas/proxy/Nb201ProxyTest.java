@@ -8,26 +8,25 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import zcnas.CpuSession;
 import zcnas.TestData;
-import zcnas.network.Nb201Network;
+import zcnas.space.nb201.Nb201Network;
 import zcnas.space.nb201.Nb201Architecture;
 
 /** The baseline proxies on real NB201 networks and real CIFAR-10 batches. */
-class Nb201ProxyTest {
+class Nb201ProxyTest extends CpuSession {
   static final Nb201Architecture ARCH = Nb201Architecture.parse(
       "|nor_conv_3x3~0|+|nor_conv_1x1~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|none~2|");
-  static ScoringSession seeded;
+  /** A second session whose batches are the first records of the file. */
   static ScoringSession first;
 
   @BeforeAll
-  static void open() {
-    seeded = new ScoringSession(TestData.cifar10Train(), "cpu", 0, ScoringSession.BatchOrder.SEEDED);
+  static void openFirst() {
     first = new ScoringSession(TestData.cifar10Train(), "cpu", 0, ScoringSession.BatchOrder.FIRST);
   }
 
   @AfterAll
-  static void close() {
-    seeded.close();
+  static void closeFirst() {
     first.close();
   }
 
@@ -35,6 +34,10 @@ class Nb201ProxyTest {
     try (ArchitectureContext c = s.open(new Nb201Network(a, 10, 32))) {
       return p.score(c);
     }
+  }
+
+  static double seeded(ZeroCostProxy p, Nb201Architecture a) {
+    return score(session, p, a);
   }
 
   static <P extends ZeroCostProxy> P proxy(P p, long seed, int batch) {
@@ -47,18 +50,18 @@ class Nb201ProxyTest {
   void finiteAndDeterministic() {
     for (ZeroCostProxy p : List.of(proxy(new GradNorm(), 3, 16), proxy(new Snip(), 3, 16), proxy(new SynFlow(), 3, 1),
         proxy(new Naswot(), 3, 32))) {
-      double a = score(seeded, p, ARCH);
+      double a = seeded(p, ARCH);
       assertTrue(Double.isFinite(a) && a > 0, p + " gave " + a);
-      assertEquals(a, score(seeded, p, ARCH), 0.0, p + " is not deterministic");
+      assertEquals(a, seeded(p, ARCH), 0.0, p + " is not deterministic");
     }
   }
 
   @Test
   void seedChangesGradientScoresButSynflowIgnoresTheImages() {
-    double g3 = score(seeded, proxy(new GradNorm(), 3, 16), ARCH);
-    assertNotEquals(g3, score(seeded, proxy(new GradNorm(), 4, 16), ARCH));
+    double g3 = seeded(proxy(new GradNorm(), 3, 16), ARCH);
+    assertNotEquals(g3, seeded(proxy(new GradNorm(), 4, 16), ARCH));
     // SynFlow never looks at the images: a different batch leaves it unchanged.
-    assertEquals(score(seeded, proxy(new SynFlow(), 3, 1), ARCH), score(first, proxy(new SynFlow(), 3, 1), ARCH), 0.0);
+    assertEquals(seeded(proxy(new SynFlow(), 3, 1), ARCH), score(first, proxy(new SynFlow(), 3, 1), ARCH), 0.0);
     assertNotEquals(g3, score(first, proxy(new GradNorm(), 3, 16), ARCH));
   }
 
@@ -66,11 +69,11 @@ class Nb201ProxyTest {
   void sharedGradientPassGivesTheSameScoresAsSeparatePasses() {
     GradNorm g = proxy(new GradNorm(), 5, 16);
     Snip s = proxy(new Snip(), 5, 16);
-    double alone = score(seeded, s, ARCH);
-    try (ArchitectureContext c = seeded.open(new Nb201Network(ARCH, 10, 32))) {
+    double alone = seeded(s, ARCH);
+    try (ArchitectureContext c = session.open(new Nb201Network(ARCH, 10, 32))) {
       double gs = g.score(c);
       assertEquals(alone, s.score(c), 0.0);
-      assertEquals(score(seeded, g, ARCH), gs, 0.0);
+      assertEquals(seeded(g, ARCH), gs, 0.0);
     }
   }
 
@@ -78,7 +81,7 @@ class Nb201ProxyTest {
   void naswotIsMinusInfinityWhenNoReluSeesTheImages() {
     // Node 1 is zero, so every ReLU sees an image-independent tensor: K is singular (the reference code gives -inf).
     Nb201Architecture cut = Nb201Architecture.parse("|none~0|+|none~0|none~1|+|none~0|nor_conv_3x3~1|avg_pool_3x3~2|");
-    assertEquals(Double.NEGATIVE_INFINITY, score(seeded, proxy(new Naswot(), 1, 32), cut));
+    assertEquals(Double.NEGATIVE_INFINITY, seeded(proxy(new Naswot(), 1, 32), cut));
   }
 
   @Test
@@ -87,6 +90,6 @@ class Nb201ProxyTest {
         "|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|");
     Nb201Architecture skips = Nb201Architecture.parse(
         "|skip_connect~0|+|skip_connect~0|skip_connect~1|+|skip_connect~0|skip_connect~1|skip_connect~2|");
-    assertTrue(score(seeded, proxy(new SynFlow(), 1, 1), convs) > 1e6 * score(seeded, proxy(new SynFlow(), 1, 1), skips));
+    assertTrue(seeded(proxy(new SynFlow(), 1, 1), convs) > 1e6 * seeded(proxy(new SynFlow(), 1, 1), skips));
   }
 }

@@ -8,38 +8,24 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import zcnas.TestData;
-import zcnas.proxy.ScoringSession;
+import zcnas.CpuSession;
 import zcnas.proxy.SynFlow;
 import zcnas.proxy.ZeroCostProxy;
 import zcnas.proxy.Proxies;
 import zcnas.score.ScoreCache;
 import zcnas.score.Scorer;
 import zcnas.space.nb201.Nb201Architecture;
+import zcnas.space.nb201.Nb201Space;
 
 /** The strategies on NAS-Bench-201 guided by the real SynFlow (cheap: it needs no images). */
-class SearchStrategyTest {
-  static ScoringSession session;
+class SearchStrategyTest extends CpuSession {
   static final Nb201Space SPACE = new Nb201Space();
-
-  @BeforeAll
-  static void open() {
-    session = new ScoringSession(TestData.cifar10Train(), "cpu", 0, ScoringSession.BatchOrder.SEEDED);
-  }
-
-  @AfterAll
-  static void close() {
-    session.close();
-  }
 
   static SearchObjective<Nb201Architecture> search(SearchStrategy s, List<ZeroCostProxy> proxies, int budget,
       long seed, ScoreCache cache) {
-    Scorer<Nb201Architecture> scorer = new Scorer<>(session, cache, SPACE.name(), a -> SPACE.network(a, 10),
-        proxies.size());
+    Scorer<Nb201Architecture> scorer = new Scorer<>(session, cache, SPACE);
     SearchObjective<Nb201Architecture> o = new SearchObjective<>(scorer, proxies, budget, line -> { });
     s.run(SPACE, o, new SplittableRandom(seed));
     return o;

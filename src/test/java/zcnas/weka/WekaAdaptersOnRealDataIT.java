@@ -30,6 +30,7 @@ import zcnas.proxy.Snip;
 import zcnas.proxy.SynFlow;
 import zcnas.proxy.ZeroCostProxy;
 import zcnas.space.nb201.Nb201Architecture;
+import zcnas.space.nb201.Nb201Space;
 import zcnas.space.nb201.Nb201Targets;
 import zcnas.stats.RankAggregation;
 import zcnas.stats.RankCorrelation;
@@ -157,11 +158,11 @@ class WekaAdaptersOnRealDataIT {
     bad.instance(6).setValue(0, bad.attribute(0).addStringValue("|nor_conv_3x3~0|+|conv~0|none~1|+|none~0|none~1|none~2|"));
     InstanceScorer s = new InstanceScorer();
     s.setCache(cache);
-    ZcnasException e = assertThrows(ZcnasException.class, () -> s.architectures(bad));
+    ZcnasException e = assertThrows(ZcnasException.class, () -> s.architectures(bad, new Nb201Space()));
     assertTrue(e.getMessage().contains("row 7") && e.getMessage().contains("'arch'")
         && e.getMessage().contains("unknown op 'conv'"), e.getMessage());
     s.setSkipBad(true);
-    assertEquals(null, s.architectures(bad)[6]);
+    assertEquals(null, s.architectures(bad, new Nb201Space()).get(6));
   }
 
   @Test

@@ -9,7 +9,6 @@ import java.util.Vector;
 import weka.classifiers.AbstractClassifier;
 import weka.core.BatchPredictor;
 import weka.core.Capabilities;
-import weka.core.Capabilities.Capability;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.Option;
@@ -35,8 +34,9 @@ public class ZeroCostProxyRegressor extends AbstractClassifier implements BatchP
   private transient Map<String, Double> memo;
 
   public String globalInfo() {
-    return "Predicts the zero-cost proxy score of each instance's NB201 architecture (computed on one batch of real "
-        + "images with PyTorch; no training). Used in the Experimenter with the Spearman rho and Kendall tau "
+    return "Predicts the zero-cost proxy score of each instance's architecture (an NB201 string or a DARTS genotype; "
+        + "computed on one batch of real images with PyTorch, of the class attribute's data set with dataset auto; "
+        + "no training). Used in the Experimenter with the Spearman rho and Kendall tau "
         + "metrics, it compares proxies by how well their scores rank the class attribute (an accuracy). Each "
         + "distinct architecture is scored once.\n\nFor more information see:\n" + getTechnicalInformation();
   }
@@ -67,7 +67,7 @@ public class ZeroCostProxyRegressor extends AbstractClassifier implements BatchP
   }
 
   public String scoringTipText() {
-    return "Architecture attribute, images, device and score cache.";
+    return "Architecture attribute and space, images, device and score cache of the predictions.";
   }
 
   @Override
@@ -95,18 +95,7 @@ public class ZeroCostProxyRegressor extends AbstractClassifier implements BatchP
 
   @Override
   public Capabilities getCapabilities() {
-    Capabilities c = super.getCapabilities();
-    c.disableAll();
-    c.enable(Capability.NOMINAL_ATTRIBUTES);
-    c.enable(Capability.NUMERIC_ATTRIBUTES);
-    c.enable(Capability.STRING_ATTRIBUTES);
-    c.enable(Capability.DATE_ATTRIBUTES);
-    c.enable(Capability.MISSING_VALUES);
-    c.enable(Capability.NUMERIC_CLASS);
-    c.enable(Capability.DATE_CLASS);
-    c.enable(Capability.MISSING_CLASS_VALUES);
-    c.setMinimumNumberInstances(0);
-    return c;
+    return InstanceScorer.capabilities(super.getCapabilities(), true);
   }
 
   @Override

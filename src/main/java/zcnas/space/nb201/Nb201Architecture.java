@@ -178,6 +178,36 @@ public final class Nb201Architecture implements Comparable<Nb201Architecture> {
     return reached[NODES - 1];
   }
 
+  /**
+   * The function the cell computes, written so that isomorphic cells (NAS-Bench-201's uid_noniso classes, 6,466 of
+   * them) read the same: each node is the sorted sum of its inputs' terms, where none contributes "#" (and a node
+   * with nothing but "#" is itself zero), skip_connect passes its input's term on, and any other op wraps it as
+   * "(term)@op". Edges that cannot reach the output never enter the output's term.
+   */
+  public String canonicalForm() {
+    String[] term = new String[NODES];
+    term[0] = "0";
+    int edge = 0;
+    for (int node = 1; node < NODES; node++) {
+      List<String> parts = new ArrayList<>();
+      for (int input = 0; input < node; input++) {
+        Nb201Op op = ops[edge++];
+        String in = term[input];
+        if (op == Nb201Op.NONE || in.equals("#")) {
+          parts.add("#");
+        } else if (op == Nb201Op.SKIP_CONNECT) {
+          parts.add(in);
+        } else {
+          parts.add("(" + in + ")@" + op.token());
+        }
+      }
+      parts.sort(null);
+      boolean zero = parts.stream().allMatch("#"::equals);
+      term[node] = zero ? "#" : String.join("+", parts);
+    }
+    return term[NODES - 1];
+  }
+
   public int count(Nb201Op op) {
     int n = 0;
     for (Nb201Op o : ops) {

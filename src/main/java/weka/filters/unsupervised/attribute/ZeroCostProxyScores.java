@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Vector;
 import weka.core.Attribute;
 import weka.core.Capabilities;
-import weka.core.Capabilities.Capability;
 import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
@@ -35,10 +34,12 @@ public class ZeroCostProxyScores extends SimpleBatchFilter implements TechnicalI
 
   @Override
   public String globalInfo() {
-    return "Appends the zero-cost proxy scores of each instance's NB201 architecture (a string or nominal "
-        + "attribute) as numeric attributes, one per proxy output, keeping every other attribute, so the scores "
-        + "can be saved, visualised and fed to any other Weka tool. The scores are computed on one batch of real "
-        + "images with PyTorch and kept in a persistent cache.\n\nFor more information see:\n"
+    return "Appends the zero-cost proxy scores of each instance's architecture (an NB201 string or a DARTS genotype "
+        + "in a string or nominal attribute) as numeric attributes, one per proxy output, keeping every other "
+        + "attribute, so the scores can be saved, visualised and fed to any other Weka tool (e.g. a regressor "
+        + "that predicts accuracies from them). The scores are computed on one batch of real images with PyTorch "
+        + "(the class attribute's data set with dataset auto, else CIFAR-10) and kept in a persistent "
+        + "cache.\n\nFor more information see:\n"
         + getTechnicalInformation();
   }
 
@@ -71,7 +72,7 @@ public class ZeroCostProxyScores extends SimpleBatchFilter implements TechnicalI
   }
 
   public String scoringTipText() {
-    return "Architecture attribute, images, device and score cache.";
+    return "Architecture attribute and space, images, device and score cache of the appended scores.";
   }
 
   @Override
@@ -100,15 +101,7 @@ public class ZeroCostProxyScores extends SimpleBatchFilter implements TechnicalI
 
   @Override
   public Capabilities getCapabilities() {
-    Capabilities c = super.getCapabilities();
-    c.disableAll();
-    c.enableAllAttributes();
-    c.enable(Capability.MISSING_VALUES);
-    c.enableAllClasses();
-    c.enable(Capability.MISSING_CLASS_VALUES);
-    c.enable(Capability.NO_CLASS);
-    c.setMinimumNumberInstances(0);
-    return c;
+    return InstanceScorer.capabilities(super.getCapabilities(), false);
   }
 
   @Override
@@ -131,24 +124,15 @@ public class ZeroCostProxyScores extends SimpleBatchFilter implements TechnicalI
     int extra = out.numAttributes() - input.numAttributes();
     for (int r = 0; r < input.numInstances(); r++) {
       Instance in = input.instance(r);
-      double[] values = new double[out.numAttributes()];
-      for (int a = 0; a < input.numAttributes(); a++) {
-        Attribute att = input.attribute(a);
-        if (in.isMissing(a)) {
-          values[a] = Utils.missingValue();
-        } else if (att.isString()) {
-          values[a] = out.attribute(a).addStringValue(in.stringValue(a));
-        } else if (att.isRelationValued()) {
-          values[a] = out.attribute(a).addRelation(in.relationalValue(a));
-        } else {
-          values[a] = in.value(a);
-        }
-      }
+      double[] values = java.util.Arrays.copyOf(in.toDoubleArray(), out.numAttributes());
       for (int k = 0; k < extra; k++) {
         double s = scores[r][k];
         values[input.numAttributes() + k] = Double.isFinite(s) ? s : Utils.missingValue();
       }
-      out.add(new DenseInstance(in.weight(), values));
+      Instance row = new DenseInstance(in.weight(), values);
+      // string and relational values live in the attributes: Weka copies them into the output format
+      copyValues(row, false, input, out);
+      out.add(row);
     }
     return out;
   }

@@ -1,4 +1,4 @@
-package zcnas.network;
+package zcnas.space.nb201;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -6,8 +6,13 @@ import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import zcnas.space.nb201.Nb201Architecture;
-import zcnas.space.nb201.Nb201Op;
+import zcnas.network.BnMode;
+import zcnas.network.ForwardListener;
+import zcnas.network.Layer;
+import zcnas.network.Network;
+import zcnas.network.Scope;
+import zcnas.network.TensorOps;
+import zcnas.network.Weights;
 import zcnas.util.ZcnasException;
 
 /**
@@ -113,7 +118,8 @@ public final class Nb201Network implements Network {
 
   @Override
   public NDArray forward(NDArray x, Weights w, BnMode bn, ForwardListener listener) {
-    NDManager root = x.getManager();
+    // the weights live in the scoring context; the input may be shared by every context of a session
+    NDManager root = w.weight(0).getManager();
     TensorOps ops = new TensorOps(root);
     NDArray h = convLayer(ops, x, w, 0, 1, 1, listener);
     if (bn == BnMode.ALL) {

@@ -1,16 +1,22 @@
-package zcnas.network;
+package zcnas.space.darts;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.convolutional.Conv2d;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import zcnas.space.darts.DartsCell;
-import zcnas.space.darts.DartsGenotype;
-import zcnas.space.darts.DartsOp;
+import zcnas.network.BnMode;
+import zcnas.network.ForwardListener;
+import zcnas.network.Layer;
+import zcnas.network.Network;
+import zcnas.network.Scope;
+import zcnas.network.TensorOps;
+import zcnas.network.Weights;
 import zcnas.util.ZcnasException;
 
 /**
@@ -203,7 +209,8 @@ public final class DartsNetwork implements Network {
    */
   @Override
   public NDArray forward(NDArray x, Weights w, BnMode bn, ForwardListener listener) {
-    NDManager root = x.getManager();
+    // the weights live in the scoring context; the input may be shared by every context of a session
+    NDManager root = w.weight(0).getManager();
     TensorOps ops = new TensorOps(root);
     boolean norm = bn == BnMode.ALL;
     NDArray stem = conv(ops, x, w, 0, 1, 1, listener);
@@ -294,15 +301,52 @@ public final class DartsNetwork implements Network {
         return ops.maxPool3x3(x, stride);
       case SKIP_CONNECT:
         return stride == 1 ? x : factorizedReduce(ops, x, w, l, norm, listener);
-      case CONV_7X1_1X7: {
-        listener.reluInput(x);
-        NDArray h = conv(ops, ops.relu(x), w, l[0], new Shape(1, stride), new Shape(0, 3), 1, 1, listener);
-        h = conv(ops, h, w, l[1], new Shape(stride, 1), new Shape(3, 0), 1, 1, listener);
-        return norm ? ops.batchNorm(h) : h;
-      }
+      case CONV_7X1_1X7:
+        return conv7x1(ops, x, stride, w, l, norm, listener);
       default:
         throw new IllegalStateException("no forward for " + op);
     }
+  }
+
+  /**
+   * ReLU, (1, 7) and (7, 1) convolutions, BN. PyTorch 2.5.1's CPU float32 kernel for these convolutions returns a
+   * wrong, thread-dependent (sometimes NaN) gradient for their input at some channel counts (8 and 12 among them;
+   * the weight gradient and the forward pass are right), and DJL's type cast cuts the autograd graph, so in float32
+   * each is computed as the sum of seven 1x1 convolutions of the shifted input (the same function, other kernels).
+   */
+  private NDArray conv7x1(TensorOps ops, NDArray x, int stride, Weights w, int[] l, boolean norm,
+      ForwardListener listener) {
+    listener.reluInput(x);
+    NDArray h = ops.relu(x);
+    boolean shifted = x.getDataType() == DataType.FLOAT32;
+    h = shifted ? shiftedConv(h, w.weight(l[0]), 3, stride) : ops.conv(h, w.weight(l[0]), null, new Shape(1, stride),
+        new Shape(0, 3), 1, 1);
+    listener.layerOutput(l[0], h);
+    h = shifted ? shiftedConv(h, w.weight(l[1]), 2, stride) : ops.conv(h, w.weight(l[1]), null, new Shape(stride, 1),
+        new Shape(3, 0), 1, 1);
+    listener.layerOutput(l[1], h);
+    return norm ? ops.batchNorm(h) : h;
+  }
+
+  /**
+   * A bias-free convolution with a kernel of length k along one spatial axis (3 = width, 2 = height), padding k/2
+   * and the stride along that axis, as the sum of k 1x1 convolutions of the input shifted along it.
+   */
+  private static NDArray shiftedConv(NDArray x, NDArray weight, int axis, int stride) {
+    long k = weight.getShape().get(axis);
+    long p = k / 2;
+    long size = x.getShape().get(axis);
+    NDArray padded = x.pad(axis == 3 ? new Shape(p, p) : new Shape(0, 0, p, p), 0);
+    Shape strides = axis == 3 ? new Shape(1, stride) : new Shape(stride, 1);
+    NDArray sum = null;
+    for (long i = 0; i < k; i++) {
+      String window = i + ":" + (i + size);
+      NDArray in = padded.get(axis == 3 ? ":, :, :, " + window : ":, :, " + window + ", :");
+      NDArray tap = weight.get(axis == 3 ? ":, :, :, " + i + ":" + (i + 1) : ":, :, " + i + ":" + (i + 1) + ", :");
+      NDArray out = Conv2d.conv2d(in, tap, null, strides, new Shape(0, 0), new Shape(1, 1), 1).singletonOrThrow();
+      sum = sum == null ? out : sum.add(out);
+    }
+    return sum;
   }
 
   /** ReLU, depthwise k x k convolution, pointwise convolution, BN: half a SepConv, or a DilConv. */

@@ -1,4 +1,4 @@
-package zcnas.network;
+package zcnas.space.darts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,11 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import zcnas.engine.TorchEngine;
-import zcnas.space.darts.DartsGenotype;
+import zcnas.network.BnMode;
+import zcnas.network.ForwardListener;
+import zcnas.network.Initializer;
+import zcnas.network.Layer;
+import zcnas.network.Weights;
 
 public class DartsNetworkTest {
   /** Every op of the pool at least once, in both cells, on cell inputs (stride 2 in reduction cells) and on nodes. */
@@ -58,6 +65,45 @@ public class DartsNetworkTest {
           assertTrue(Float.isFinite(y.sum().getFloat()), bn + " with " + cells + " cells");
         }
       }
+    }
+  }
+
+  /** Weight-gradient norms of every live layer after one cross-entropy backward pass in the given precision. */
+  static double[] gradientNorms(DartsNetwork n, DataType type) {
+    try (NDManager m = NDManager.newBaseManager()) {
+      Weights w = Initializer.PYTORCH_DEFAULT.initialize(n.layers(), m, 3).map(a -> a.toType(type, true))
+          .requireGradients();
+      java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+      float[] pixels = new float[16 * 3 * 32 * 32];
+      for (int i = 0; i < pixels.length; i++) {
+        pixels[i] = (float) Initializer.gaussian(random);
+      }
+      NDArray x = m.create(pixels, new Shape(16, 3, 32, 32)).toType(type, false);
+      try (GradientCollector gc = Engine.getEngine(TorchEngine.ENGINE_NAME).newGradientCollector()) {
+        gc.backward(n.forward(x, w, BnMode.ALL, ForwardListener.NONE).logSoftmax(1).sum(new int[] {1}).mean());
+      }
+      double[] norms = new double[n.layers().size()];
+      for (int i = 0; i < norms.length; i++) {
+        if (n.layers().get(i).live()) {
+          norms[i] = w.weight(i).getGradient().toType(DataType.FLOAT64, false).norm().getDouble();
+        }
+      }
+      return norms;
+    }
+  }
+
+  @Test
+  void conv7x1GradientsAreRightInSinglePrecision() {
+    // PyTorch's float32 kernel gets the input gradient of (1,7)/(7,1) convolutions wrong at 8 channels (up to NaN)
+    String op = "('conv_7x1_1x7', 0), ('conv_7x1_1x7', 1)";
+    DartsGenotype g = DartsGenotype.parse("Genotype(normal=[" + op + ", " + op + ", " + op + ", " + op
+        + "], normal_concat=[2, 3, 4, 5], reduce=[" + op + ", " + op + ", " + op + ", " + op
+        + "], reduce_concat=[2, 3, 4, 5])");
+    DartsNetwork n = new DartsNetwork(g, 10, 32, 8, 3);
+    double[] single = gradientNorms(n, DataType.FLOAT32);
+    double[] exact = gradientNorms(n, DataType.FLOAT64);
+    for (int i = 0; i < single.length; i++) {
+      assertEquals(exact[i], single[i], 1e-3 * exact[i] + 1e-9, n.layers().get(i).name());
     }
   }
 

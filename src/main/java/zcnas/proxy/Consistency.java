@@ -1,0 +1,149 @@
+package zcnas.proxy;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import zcnas.network.ForwardListener;
+import zcnas.network.Initializer;
+import zcnas.network.Layer;
+import zcnas.engine.Tensors;
+import zcnas.network.Weights;
+
+/** What both CRoZe variants share: cosines, the per-layer component matrix and its subset sums, recorded tensors. */
+final class Consistency {
+  /** PyTorch's CosineSimilarity eps: x.y / max(|x| |y|, eps). */
+  private static final double COS_EPS = 1e-8;
+
+  private Consistency() {
+  }
+
+  /** Sum over layers of |product of the chosen components|; zpg[layer] = {Z, P, G}. */
+  static double sum(double[][] zpg, String subset) {
+    double total = 0;
+    for (double[] layer : zpg) {
+      double product = 1;
+      for (char c : subset.toCharArray()) {
+        product *= layer[CRoZe.ALL_COMPONENTS.indexOf(c)];
+      }
+      // The official code takes |Z P G|; in the paper every factor is non-negative, so there it changes nothing.
+      total += Math.abs(product);
+    }
+    return total;
+  }
+
+  /** Cosine similarity of two tensors flattened, with PyTorch's eps convention. */
+  static NDArray cosine(NDArray a, NDArray b) {
+    NDArray dot = a.mul(b).sum();
+    NDArray norms = a.square().sum().mul(b.square().sum()).sqrt().maximum(COS_EPS);
+    return dot.div(norms);
+  }
+
+  /** PyTorch's CosineSimilarity(dim=0): one cosine per position of the remaining dimensions. */
+  static NDArray cosineDim0(NDArray a, NDArray b) {
+    int[] axis = {0};
+    NDArray dot = a.mul(b).sum(axis);
+    NDArray norms = a.square().sum(axis).mul(b.square().sum(axis)).sqrt().maximum(COS_EPS);
+    return dot.div(norms);
+  }
+
+  /** Weight gradients of the live layers (null for the others, which cannot reach the output). */
+  static NDArray[] gradients(List<Layer> layers, Weights w) {
+    NDArray[] g = new NDArray[layers.size()];
+    for (int i = 0; i < layers.size(); i++) {
+      if (layers.get(i).live()) {
+        g[i] = w.weight(i).getGradient();
+      }
+    }
+    return g;
+  }
+
+  /**
+   * 0 * sum(x): keeps the input in the graph when the network's output ignores it (a cell cut off from its input),
+   * so its gradient is zero rather than undefined; adds nothing to the loss or to any gradient.
+   */
+  static NDArray inputAnchor(NDArray input) {
+    return input.sum().mul(Tensors.scalar(input.getManager(), 0, input.getDataType()));
+  }
+
+  /** Seeded N(0, 1) noise of the given shape, drawn in Java so a seed gives the same noise on every engine. */
+  static NDArray gaussianNoise(NDManager manager, Shape shape, long seed) {
+    SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+    float[] noise = new float[(int) shape.size()];
+    for (int i = 0; i < noise.length; i++) {
+      noise[i] = (float) Initializer.gaussian(random);
+    }
+    return Tensors.fromJava(manager, noise, shape);
+  }
+
+  static double scalar(NDArray a) {
+    return a.toType(DataType.FLOAT64, false).getDouble();
+  }
+
+  /** One transfer for all layers: rows {Z, P, G}. */
+  static double[][] toMatrix(NDList terms) {
+    if (terms.isEmpty()) {
+      return new double[0][3];
+    }
+    double[] flat = NDArrays.stack(terms).toType(DataType.FLOAT64, false).toDoubleArray();
+    double[][] out = new double[flat.length / 3][3];
+    for (int i = 0; i < out.length; i++) {
+      System.arraycopy(flat, 3 * i, out[i], 0, 3);
+    }
+    return out;
+  }
+
+  /** One layer's row {Z, P, G}. */
+  static NDArray row(NDArray z, NDArray p, NDArray g) {
+    return NDArrays.stack(new NDList(z, p, g));
+  }
+
+  /** Records every layer's output. */
+  static final class LayerOutputs implements ForwardListener {
+    private final NDArray[] outputs;
+    private final NDManager manager;
+
+    LayerOutputs(int layers, NDManager manager) {
+      outputs = new NDArray[layers];
+      this.manager = manager;
+    }
+
+    @Override
+    public void layerOutput(int layer, NDArray output) {
+      output.attach(manager);
+      outputs[layer] = output;
+    }
+
+    NDArray get(int layer) {
+      return outputs[layer];
+    }
+  }
+
+  /** Records the stage features. */
+  static final class StageOutputs implements ForwardListener {
+    private final List<NDArray> stages = new ArrayList<>();
+    private final NDManager manager;
+
+    StageOutputs(NDManager manager) {
+      this.manager = manager;
+    }
+
+    @Override
+    public void stageOutput(int index, NDArray output) {
+      output.attach(manager);
+      while (stages.size() <= index) {
+        stages.add(null);
+      }
+      stages.set(index, output);
+    }
+
+    NDArray get(int group) {
+      return stages.get(group);
+    }
+  }
+}

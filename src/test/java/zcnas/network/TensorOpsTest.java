@@ -1,0 +1,61 @@
+package zcnas.network;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import zcnas.Collect;
+import zcnas.engine.TorchEngine;
+
+class TensorOpsTest {
+  static Engine engine;
+  static NDManager manager;
+
+  @BeforeAll
+  static void start() {
+    engine = TorchEngine.start(0);
+    manager = NDManager.newBaseManager();
+  }
+
+  @AfterAll
+  static void stop() {
+    manager.close();
+  }
+
+  /** DJL's x.maximum(0) gave autograd a freed scalar: after a collection the ReLU mask was garbage. */
+  @Test
+  void reluGradientSurvivesAGarbageCollection() throws Exception {
+    TensorOps ops = new TensorOps(manager);
+    for (int trial = 0; trial < 4; trial++) {
+      NDArray x = manager.create(new float[] {1f, 2f, -3f, 4f, -0.5f});
+      x.setRequiresGradient(true);
+      try (GradientCollector gc = engine.newGradientCollector()) {
+        NDArray y = ops.relu(x).sum();
+        Collect.garbageAndChurn();
+        gc.backward(y);
+      }
+      assertArrayEquals(new float[] {1f, 1f, 0f, 1f, 0f}, x.getGradient().toFloatArray(), "trial " + trial);
+    }
+  }
+
+  @Test
+  void averagePoolingExcludesPadding() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      float[] pooled = new TensorOps(m).avgPool3x3(m.ones(new Shape(1, 1, 4, 4))).toFloatArray();
+      for (float v : pooled) {
+        assertEquals(1f, v, 1e-6f);
+      }
+      // A corner averages its 4 in-image cells: (0 + 1 + 4 + 5) / 4.
+      NDArray ramp = m.arange(16f).reshape(1, 1, 4, 4);
+      assertEquals(2.5f, new TensorOps(m).avgPool3x3(ramp).toFloatArray()[0], 1e-6f);
+    }
+  }
+
+}
