@@ -3,11 +3,11 @@ package zcnas.proxy;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.training.GradientCollector;
 import java.util.HashMap;
 import java.util.Map;
 import zcnas.data.CifarDataset;
 import zcnas.data.ImageBatch;
+import zcnas.engine.Backward;
 import zcnas.network.BnMode;
 import zcnas.network.ForwardListener;
 import zcnas.network.Initializer;
@@ -94,10 +94,7 @@ public final class ArchitectureContext implements AutoCloseable {
       ImageBatch batch = batch(batchSize, seed);
       NDArray x = images(batch);
       NDArray y = oneHot(batch, DataType.FLOAT32);
-      try (GradientCollector collector = session.engine().newGradientCollector()) {
-        NDArray logits = network.forward(x, w, BnMode.ALL, ForwardListener.NONE);
-        collector.backward(crossEntropy(logits, y));
-      }
+      Backward.run(() -> crossEntropy(network.forward(x, w, BnMode.ALL, ForwardListener.NONE), y));
       pass = new GradientPass(network, w);
       passes.put(key, pass);
     }

@@ -3,9 +3,9 @@ package zcnas.proxy;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.training.GradientCollector;
 import java.util.List;
 import zcnas.data.ImageBatch;
+import zcnas.engine.Backward;
 import zcnas.network.BnMode;
 import zcnas.network.ForwardListener;
 import zcnas.network.Layer;
@@ -40,9 +40,7 @@ final class CRoZeOfficial {
 
     Weights clean = abs.map(NDArray::duplicate).requireGradients();
     Consistency.StageOutputs feats = new Consistency.StageOutputs(context.manager());
-    try (GradientCollector gc = context.session().engine().newGradientCollector()) {
-      gc.backward(ArchitectureContext.crossEntropy(net.forward(x, clean, BnMode.REDUCTION_ONLY, feats), y));
-    }
+    Backward.run(() -> ArchitectureContext.crossEntropy(net.forward(x, clean, BnMode.REDUCTION_ONLY, feats), y));
     NDArray[] g = Consistency.gradients(layers, clean);
 
     NDArray[] robustW = new NDArray[layers.size()];
@@ -67,11 +65,9 @@ final class CRoZeOfficial {
       Weights robustFgsm = robust.map(NDArray::duplicate).requireGradients();
       NDArray input = x.duplicate();
       input.setRequiresGradient(true);
-      try (GradientCollector gc = context.session().engine().newGradientCollector()) {
-        gc.backward(ArchitectureContext.crossEntropy(
-            net.forward(input, robustFgsm, BnMode.REDUCTION_ONLY, ForwardListener.NONE), y)
-            .add(Consistency.inputAnchor(input)));
-      }
+      Backward.run(() -> ArchitectureContext.crossEntropy(
+          net.forward(input, robustFgsm, BnMode.REDUCTION_ONLY, ForwardListener.NONE), y)
+          .add(Consistency.inputAnchor(input)));
       perturbed = x.sub(input.getGradient().sign().mul(STEP)).clip(0, 1);
       grFgsm = Consistency.gradients(layers, robustFgsm);
     } else {
@@ -82,10 +78,9 @@ final class CRoZeOfficial {
 
     Weights robustGrad = robust.map(NDArray::duplicate).requireGradients();
     Consistency.StageOutputs featsR = new Consistency.StageOutputs(context.manager());
-    try (GradientCollector gc = context.session().engine().newGradientCollector()) {
-      gc.backward(ArchitectureContext.crossEntropy(
-          net.forward(perturbed, robustGrad, BnMode.REDUCTION_ONLY, featsR), y));
-    }
+    NDArray perturbedInput = perturbed;
+    Backward.run(() -> ArchitectureContext.crossEntropy(
+        net.forward(perturbedInput, robustGrad, BnMode.REDUCTION_ONLY, featsR), y));
     NDArray[] grPerturbed = Consistency.gradients(layers, robustGrad);
 
     NDList terms = new NDList();

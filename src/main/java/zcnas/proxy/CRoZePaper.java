@@ -4,10 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import java.util.List;
 import java.util.function.IntToDoubleFunction;
 import zcnas.data.ImageBatch;
+import zcnas.engine.Backward;
 import zcnas.network.ForwardListener;
 import zcnas.network.Layer;
 import zcnas.network.Network;
@@ -34,9 +34,7 @@ final class CRoZePaper {
     // Pass 1: clean network on clean images; its gradient also gives the robust direction.
     Weights clean = base.map(NDArray::duplicate).requireGradients();
     Consistency.LayerOutputs z = new Consistency.LayerOutputs(layers.size(), context.manager());
-    try (GradientCollector gc = context.session().engine().newGradientCollector()) {
-      gc.backward(ArchitectureContext.crossEntropy(net.forward(x, clean, settings.bnMode(), z), y));
-    }
+    Backward.run(() -> ArchitectureContext.crossEntropy(net.forward(x, clean, settings.bnMode(), z), y));
     NDArray[] g = Consistency.gradients(layers, clean);
 
     NDArray[] robustW = new NDArray[layers.size()];
@@ -54,9 +52,7 @@ final class CRoZePaper {
     // Pass 3: robust network on perturbed images.
     Weights robustGrad = robust.map(NDArray::duplicate).requireGradients();
     Consistency.LayerOutputs zr = new Consistency.LayerOutputs(layers.size(), context.manager());
-    try (GradientCollector gc = context.session().engine().newGradientCollector()) {
-      gc.backward(ArchitectureContext.crossEntropy(net.forward(perturbed, robustGrad, settings.bnMode(), zr), y));
-    }
+    Backward.run(() -> ArchitectureContext.crossEntropy(net.forward(perturbed, robustGrad, settings.bnMode(), zr), y));
     NDArray[] gr = Consistency.gradients(layers, robustGrad);
 
     double gamma = settings.getGamma();
@@ -82,11 +78,9 @@ final class CRoZePaper {
     if (settings.perturbationKind() == CRoZe.Perturbation.FGSM) {
       NDArray input = x.duplicate();
       input.setRequiresGradient(true);
-      try (GradientCollector gc = context.session().engine().newGradientCollector()) {
-        NDArray loss = ArchitectureContext.crossEntropy(
-            context.network().forward(input, robust, settings.bnMode(), ForwardListener.NONE), y);
-        gc.backward(loss.add(Consistency.inputAnchor(input)));
-      }
+      Backward.run(() -> ArchitectureContext.crossEntropy(
+          context.network().forward(input, robust, settings.bnMode(), ForwardListener.NONE), y)
+          .add(Consistency.inputAnchor(input)));
       direction = input.getGradient().sign();
     } else {
       direction = Consistency.gaussianNoise(context.manager(), x.getShape(), settings.getSeed());

@@ -9,10 +9,10 @@ import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import zcnas.engine.Tensors;
 import zcnas.network.ForwardListener;
 import zcnas.network.Initializer;
 import zcnas.network.Layer;
-import zcnas.engine.Tensors;
 import zcnas.network.Weights;
 
 /** What both CRoZe variants share: cosines, the per-layer component matrix and its subset sums, recorded tensors. */

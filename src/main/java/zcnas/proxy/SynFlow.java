@@ -3,8 +3,8 @@ package zcnas.proxy;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import weka.core.TechnicalInformation;
+import zcnas.engine.Backward;
 import zcnas.network.BnMode;
 import zcnas.network.ForwardListener;
 import zcnas.network.Network;
@@ -42,9 +42,7 @@ public class SynFlow extends ZeroCostProxy {
         .requireGradients();
     int s = net.inputSize();
     NDArray ones = context.manager().ones(new Shape(1, 3, s, s), DataType.FLOAT64);
-    try (GradientCollector collector = context.session().engine().newGradientCollector()) {
-      collector.backward(net.forward(ones, w, BnMode.REDUCTION_ONLY, ForwardListener.NONE).sum());
-    }
+    Backward.run(() -> net.forward(ones, w, BnMode.REDUCTION_ONLY, ForwardListener.NONE).sum());
     return new GradientPass(net, w).sumOverLayers((weight, g) -> weight.mul(g).abs().sum());
   }
 

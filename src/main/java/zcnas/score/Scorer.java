@@ -16,7 +16,7 @@ import zcnas.util.ZcnasException;
  * would fail later are made before any scoring; a stopped (interrupted) thread ends the run between architectures
  * with every score computed so far kept in the cache.
  */
-public final class Scorer<A> {
+public final class Scorer<A> implements BatchScorer<A> {
   private final ScoringSession session;
   private final ScoreCache cache;
   private final SearchSpace<A> space;
@@ -45,6 +45,7 @@ public final class Scorer<A> {
   }
 
   /** Fails now, naming the proxy, if a proxy's batch does not fit the images. */
+  @Override
   public void check(List<ZeroCostProxy> proxies) {
     for (ZeroCostProxy p : proxies) {
       try {
@@ -65,6 +66,7 @@ public final class Scorer<A> {
    * lines (done/total of the architectures still to compute, rate, time left, memory) go to the sink. A failure
    * names the architecture; scores computed before it stay in the cache.
    */
+  @Override
   public double[][] score(List<A> archs, List<ZeroCostProxy> proxies, Consumer<String> progressSink) {
     check(proxies);
     List<String> columns = columns(proxies);

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import zcnas.proxy.ZeroCostProxy;
-import zcnas.score.Scorer;
+import zcnas.score.BatchScorer;
 import zcnas.stats.RankAggregation;
 import zcnas.util.Progress;
 
@@ -18,7 +18,9 @@ import zcnas.util.Progress;
  * ensemble needs no common scale; its values move as the search goes on). NaN and -Infinity rank lowest.
  */
 public final class SearchObjective<A> {
-  private final Scorer<A> scorer;
+  /** A batch from this size on (a warm-up pool) reports its own progress while it is scored. */
+  private static final int LARGE_BATCH = 100;
+  private final BatchScorer<A> scorer;
   private final List<ZeroCostProxy> proxies;
   private final int budget;
   /** Column of each proxy's own score among the scorer's output columns. */
@@ -26,10 +28,12 @@ public final class SearchObjective<A> {
   private final Map<A, double[]> scored = new LinkedHashMap<>();
   private final Map<A, Integer> order = new java.util.HashMap<>();
   private final Progress progress;
+  private final Consumer<String> sink;
   private Map<A, Double> meanRanks;
 
-  public SearchObjective(Scorer<A> scorer, List<ZeroCostProxy> proxies, int budget, Consumer<String> progressSink) {
+  public SearchObjective(BatchScorer<A> scorer, List<ZeroCostProxy> proxies, int budget, Consumer<String> progressSink) {
     this.scorer = scorer;
+    this.sink = progressSink;
     this.proxies = List.copyOf(proxies);
     this.budget = budget;
     this.scoreColumn = new int[proxies.size()];
@@ -73,9 +77,12 @@ public final class SearchObjective<A> {
         fresh.add(a);
       }
     }
-    for (A a : fresh) {
-      scored.put(a, scorer.score(List.of(a), proxies, line -> { })[0]);
-      order.put(a, scored.size());
+    // one batch: a cluster scores it in parallel; the order of scoring stays that of the strategy
+    Consumer<String> batchProgress = fresh.size() >= LARGE_BATCH ? line -> sink.accept("  " + line) : line -> { };
+    double[][] rows = fresh.isEmpty() ? new double[0][] : scorer.score(fresh, proxies, batchProgress);
+    for (int i = 0; i < fresh.size(); i++) {
+      scored.put(fresh.get(i), rows[i]);
+      order.put(fresh.get(i), scored.size());
       meanRanks = null;
       progress.step();
     }
@@ -133,7 +140,7 @@ public final class SearchObjective<A> {
     return all;
   }
 
-  /** The scorer's output columns for a scored architecture (see {@link Scorer#columns(List)}). */
+  /** The scorer's output columns for a scored architecture (see {@link zcnas.score.Scorer#columns(List)}). */
   public double[] scores(A arch) {
     return scored.get(arch).clone();
   }
