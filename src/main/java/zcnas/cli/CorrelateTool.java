@@ -60,10 +60,10 @@ final class CorrelateTool implements Zcnas.Tool {
     return 0;
   }
 
-  /** A proxy's column (croze, croze_ZP, ...) or an ensemble of proxies (snip+naswot). */
+  /** A proxy's column (croze, croze-paper, croze_ZP, ...) or an ensemble of proxies (snip+naswot). */
   static boolean isScoreColumn(String column) {
     for (String part : column.split("\\+")) {
-      String base = part.contains("_") ? part.substring(0, part.indexOf('_')) : part;
+      String base = (part.contains("_") ? part.substring(0, part.indexOf('_')) : part).replaceFirst("-paper$", "");
       if (!Proxies.names().contains(base)) {
         return false;
       }

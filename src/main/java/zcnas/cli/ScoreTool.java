@@ -59,8 +59,8 @@ final class ScoreTool implements Zcnas.Tool {
   }
 
   private <A> int run(SearchSpace<A> space, CommonOptions common, String[] options) throws Exception {
-    Path csv = CommonOptions.output(options, "OUT.csv");
     List<ZeroCostProxy> proxies = common.proxies(options);
+    Path csv = CommonOptions.output(options, "OUT.csv");
     Path cacheFile = CommonOptions.cacheFile(options);
     Benchmark<A> bench = common.benchmark(space, Benchmark.TargetSet.DEFAULT);
     List<A> archs = architectures(space, bench, options, common.seed);

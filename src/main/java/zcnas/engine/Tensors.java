@@ -27,14 +27,19 @@ public final class Tensors {
    * resident memory grows with every tensor made until a collection happens to run.)
    */
   public static NDArray fromJava(NDManager manager, float[] values, Shape shape) {
+    return fromJava(manager, values, values.length, shape);
+  }
+
+  /** {@link #fromJava(NDManager, float[], Shape)} of the first n values. */
+  public static NDArray fromJava(NDManager manager, float[] values, int n, Shape shape) {
     ByteBuffer staging = STAGING.get();
-    int bytes = values.length * Float.BYTES;
+    int bytes = n * Float.BYTES;
     if (staging.capacity() < bytes) {
       staging = ByteBuffer.allocateDirect(Math.max(bytes, 2 * staging.capacity())).order(ByteOrder.nativeOrder());
       STAGING.set(staging);
     }
     staging.clear();
-    staging.asFloatBuffer().put(values);
+    staging.asFloatBuffer().put(values, 0, n);
     staging.limit(bytes);
     try (NDArray view = manager.create(staging, shape, DataType.FLOAT32)) {
       return view.duplicate();

@@ -24,6 +24,7 @@ public final class TorchEngine {
     if (engine != null) {
       return engine;
     }
+    NativeEnvironment.apply();
     // DJL reads these when its engine class initialises; set them first so it never reaches for the network.
     System.setProperty("ai.djl.offline", "true");
     System.setProperty("OPT_OUT_TRACKING", "true");
@@ -57,7 +58,7 @@ public final class TorchEngine {
   /** Resolves {@code auto} (GPU when there is one, else CPU), {@code cpu} or {@code gpu} (fails when there is none). */
   public static Device device(String choice, int threads) {
     Engine e = start(threads);
-    String c = choice == null ? "auto" : choice.trim().toLowerCase();
+    String c = choice == null ? "auto" : choice.trim().toLowerCase(java.util.Locale.ROOT);
     switch (c) {
       case "auto":
         return e.getGpuCount() > 0 ? Device.gpu() : Device.cpu();

@@ -36,7 +36,7 @@ public record ExperimentSpec(String name, String description, List<Entry> entrie
       new Entry("gradnorm", "gradnorm", "gradnorm"), new Entry("snip", "snip", "snip"),
       new Entry("synflow", "synflow", "synflow"), new Entry("naswot", "naswot", "naswot"),
       new Entry("croze", "croze", "croze"));
-  private static final Entry CROZE_PAPER = new Entry("croze-paper", "croze -variant paper", "croze");
+  private static final Entry CROZE_PAPER = new Entry("croze-paper", "croze -variant paper", "croze-paper");
 
   public static ExperimentSpec named(String name) {
     List<Entry> withPaper = new ArrayList<>(PROXIES);
@@ -51,7 +51,7 @@ public record ExperimentSpec(String name, String description, List<Entry> entrie
           e.add(new Entry("croze_" + s, "croze -component-sums", "croze_" + s));
         }
         for (String s : CRoZe.SUBSETS) {
-          e.add(new Entry("croze-paper_" + s, "croze -variant paper -component-sums", "croze_" + s));
+          e.add(new Entry("croze-paper_" + s, "croze -variant paper -component-sums", "croze-paper_" + s));
         }
         return new ExperimentSpec(name, "CRoZe component subsets (paper Table 7a), both variants, from one run each",
             e, List.of(), false, Nb201Targets.DEFAULT);
@@ -59,14 +59,14 @@ public record ExperimentSpec(String name, String description, List<Entry> entrie
       case "perturbation":
         return new ExperimentSpec(name, "CRoZe with FGSM vs Gaussian perturbation (paper Table 10)", List.of(
             new Entry("croze", "croze", "croze"), new Entry("croze-gaussian", "croze -perturbation gaussian", "croze"),
-            CROZE_PAPER, new Entry("croze-paper-gaussian", "croze -variant paper -perturbation gaussian", "croze")),
+            CROZE_PAPER, new Entry("croze-paper-gaussian", "croze -variant paper -perturbation gaussian", "croze-paper")),
             List.of(), false, Nb201Targets.DEFAULT);
       case "init":
         return new ExperimentSpec(name, "CRoZe under Random / Kaiming / Xavier initialisation (paper Table 11)",
             List.of(new Entry("croze", "croze", "croze"), new Entry("croze-kaiming", "croze -I kaiming", "croze"),
                 new Entry("croze-xavier", "croze -I xavier", "croze"), CROZE_PAPER,
-                new Entry("croze-paper-kaiming", "croze -variant paper -I kaiming", "croze"),
-                new Entry("croze-paper-xavier", "croze -variant paper -I xavier", "croze")),
+                new Entry("croze-paper-kaiming", "croze -variant paper -I kaiming", "croze-paper"),
+                new Entry("croze-paper-xavier", "croze -variant paper -I xavier", "croze-paper")),
             List.of(), false, Nb201Targets.DEFAULT);
       case "ensemble": {
         List<Ensemble> ens = new ArrayList<>();

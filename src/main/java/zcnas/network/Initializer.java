@@ -39,6 +39,9 @@ public enum Initializer {
     throw new ZcnasException("unknown initialisation '" + id + "' (use default, kaiming or xavier)");
   }
 
+  /** Per thread, the values of the layer being drawn: reused, so drawing a network leaves no garbage behind. */
+  private static final ThreadLocal<float[]> VALUES = ThreadLocal.withInitial(() -> new float[0]);
+
   /** Fresh weights for the layers, one bulk copy per tensor into PyTorch-owned memory. */
   public Weights initialize(List<Layer> layers, NDManager manager, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
@@ -46,41 +49,54 @@ public enum Initializer {
     NDArray[] b = new NDArray[layers.size()];
     for (int i = 0; i < layers.size(); i++) {
       Layer layer = layers.get(i);
-      float[] values = new float[(int) layer.weightShape().size()];
-      fill(values, layer, random);
-      w[i] = Tensors.fromJava(manager, values, layer.weightShape());
+      int n = (int) layer.weightShape().size();
+      float[] values = buffer(n);
+      fill(values, n, layer, random);
+      w[i] = Tensors.fromJava(manager, values, n, layer.weightShape());
       if (layer.hasBias()) {
-        float[] bias = new float[(int) layer.outChannels()];
+        int c = (int) layer.outChannels();
+        float[] bias = buffer(c);
         if (this == PYTORCH_DEFAULT) {
-          uniform(bias, 1.0 / Math.sqrt(layer.fanIn()), random);
+          uniform(bias, c, 1.0 / Math.sqrt(layer.fanIn()), random);
+        } else {
+          java.util.Arrays.fill(bias, 0, c, 0f);
         }
-        b[i] = Tensors.fromJava(manager, bias, new Shape(bias.length));
+        b[i] = Tensors.fromJava(manager, bias, c, new Shape(c));
       }
     }
     return new Weights(w, b);
   }
 
-  private void fill(float[] values, Layer layer, SplittableRandom random) {
+  private static float[] buffer(int n) {
+    float[] values = VALUES.get();
+    if (values.length < n) {
+      values = new float[n];
+      VALUES.set(values);
+    }
+    return values;
+  }
+
+  private void fill(float[] values, int n, Layer layer, SplittableRandom random) {
     switch (this) {
       case PYTORCH_DEFAULT:
-        uniform(values, 1.0 / Math.sqrt(layer.fanIn()), random);
+        uniform(values, n, 1.0 / Math.sqrt(layer.fanIn()), random);
         break;
       case KAIMING_NORMAL:
         double std = Math.sqrt(2.0 / layer.fanIn());
-        for (int i = 0; i < values.length; i++) {
+        for (int i = 0; i < n; i++) {
           values[i] = (float) (std * gaussian(random));
         }
         break;
       case XAVIER_UNIFORM:
-        uniform(values, Math.sqrt(6.0 / (layer.fanIn() + layer.fanOut())), random);
+        uniform(values, n, Math.sqrt(6.0 / (layer.fanIn() + layer.fanOut())), random);
         break;
       default:
         throw new AssertionError(this);
     }
   }
 
-  private static void uniform(float[] values, double bound, SplittableRandom random) {
-    for (int i = 0; i < values.length; i++) {
+  private static void uniform(float[] values, int n, double bound, SplittableRandom random) {
+    for (int i = 0; i < n; i++) {
       values[i] = (float) ((2 * random.nextDouble() - 1) * bound);
     }
   }

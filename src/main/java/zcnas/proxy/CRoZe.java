@@ -119,13 +119,15 @@ public class CRoZe extends ZeroCostProxy {
     return Citations.croze();
   }
 
+  /** croze, or croze-paper for Algorithm 1 (so both variants can be scored side by side), then the component sums. */
   @Override
   public List<String> outputs() {
+    String column = variant == Variant.PAPER ? name() + "-paper" : name();
     List<String> out = new ArrayList<>();
-    out.add(name());
+    out.add(column);
     if (componentSums) {
       for (String s : SUBSETS) {
-        out.add(name() + "_" + s);
+        out.add(column + "_" + s);
       }
     }
     return out;

@@ -3,6 +3,7 @@ package zcnas.score;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import zcnas.engine.NativeEnvironment;
 import zcnas.proxy.ArchitectureContext;
 import zcnas.proxy.ScoringSession;
 import zcnas.proxy.ZeroCostProxy;
@@ -17,6 +18,11 @@ import zcnas.util.ZcnasException;
  * with every score computed so far kept in the cache.
  */
 public final class Scorer<A> implements BatchScorer<A> {
+  /**
+   * Architectures between two returns of the C heap's free pages to the system (glibc keeps what PyTorch frees, and
+   * every network has other tensor sizes): often enough to keep resident memory flat, rarely enough to cost nothing.
+   */
+  private static final int TRIM_EVERY = 64;
   private final ScoringSession session;
   private final ScoreCache cache;
   private final SearchSpace<A> space;
@@ -90,6 +96,9 @@ public final class Scorer<A> implements BatchScorer<A> {
       }
       compute(archs.get(a), proxies, result[a]);
       progress.step();
+      if (progress.done() % TRIM_EVERY == 0) {
+        NativeEnvironment.trim();
+      }
     }
     return result;
   }

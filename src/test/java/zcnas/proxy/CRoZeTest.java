@@ -108,7 +108,8 @@ class CRoZeTest extends CpuSession {
     CRoZe d = new CRoZe();
     d.setOptions(c.getOptions());
     assertEquals(c.cacheKey(), d.cacheKey());
-    assertEquals(List.of("croze"), d.outputs());
+    assertEquals(List.of("croze-paper"), d.outputs());
+    assertEquals(List.of("croze"), new CRoZe().outputs());
     // the official variant ignores eps, gamma and bn: they are neither printed nor part of the key
     CRoZe official = croze("-perturbation gaussian");
     String options = String.join(" ", official.getOptions());
