@@ -2,6 +2,7 @@ package zcnas.network;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
@@ -62,19 +63,38 @@ public final class TensorOps {
     return avgPool3x3(x, 1);
   }
 
-  /** {@link #avgPool3x3(NDArray)} with a stride. */
+  /**
+   * {@link #avgPool3x3(NDArray)} with a stride: the 3x3 window sums times the reciprocal of each window's cell count.
+   * PyTorch's NCHW avg_pool2d (forward and backward) is scalar code, several times slower than the window sums as a
+   * depthwise convolution with an all-ones kernel (float32, oneDNN) or as nine shifted slices (float64, whose
+   * depthwise convolution falls back to a loop over channels).
+   */
   public NDArray avgPool3x3(NDArray x, int stride) {
-    Shape k = new Shape(3, 3);
-    Shape s = new Shape(stride, stride);
-    Shape p = new Shape(1, 1);
-    NDArray pooled = Pool.avgPool2d(x, k, s, p, false, false);
+    long c = x.getShape().get(1);
     long h = x.getShape().get(2);
     long w = x.getShape().get(3);
+    Shape s = new Shape(stride, stride);
+    NDArray sums;
+    if (x.getDataType() == DataType.FLOAT32) {
+      NDArray ones = constant("poolkernel", x, c, m -> m.ones(new Shape(c, 1, 3, 3), x.getDataType()));
+      sums = Conv2d.conv2d(x, ones, null, s, new Shape(1, 1), new Shape(1, 1), (int) c).singletonOrThrow();
+    } else {
+      NDArray padded = x.pad(new Shape(1, 1, 1, 1), 0);
+      String step = stride == 1 ? "" : ":" + stride;
+      sums = null;
+      for (int dy = 0; dy < 3; dy++) {
+        for (int dx = 0; dx < 3; dx++) {
+          NDArray window = padded.get(":, :, " + dy + ":" + (dy + h) + step + ", " + dx + ":" + (dx + w) + step);
+          sums = sums == null ? window : sums.add(window);
+        }
+      }
+    }
     NDArray scale = constant("poolscale" + h + "x" + w + "/" + stride, x, 0, m -> {
       NDArray ones = m.ones(new Shape(1, 1, h, w), x.getDataType());
-      return Pool.avgPool2d(ones, k, s, p, false, true).pow(-1);
+      // DJL's avgPool2d counts the padding (it ignores countIncludePad): 1/9 of the in-image cells per window
+      return Pool.avgPool2d(ones, new Shape(3, 3), s, new Shape(1, 1), false, true).mul(9).pow(-1);
     });
-    return pooled.mul(scale);
+    return sums.mul(scale);
   }
 
   /** 3x3 max pooling with padding 1 (padding never wins: PyTorch pads with -inf). */

@@ -3,13 +3,16 @@ package zcnas.proxy;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import zcnas.data.ImageBatch;
 import zcnas.engine.Backward;
 import zcnas.network.BnMode;
 import zcnas.network.ForwardListener;
 import zcnas.network.Layer;
 import zcnas.network.Network;
+import zcnas.network.Scope;
 import zcnas.network.Weights;
 
 /**
@@ -84,16 +87,24 @@ final class CRoZeOfficial {
     NDArray[] grPerturbed = Consistency.gradients(layers, robustGrad);
 
     NDList terms = new NDList();
+    // Z depends only on the layer's feature group: one cosine per group (a DARTS cell has ~30 layers reading its
+    // whole feature map). Each term's temporaries are freed at once, not when the architecture is done.
+    Map<Integer, NDArray> zByGroup = new HashMap<>();
     for (int i = 0; i < layers.size(); i++) {
       if (g[i] == null) {
         continue;
       }
       int group = net.featureGroup(i);
+      NDArray z = zByGroup.computeIfAbsent(group, k -> Scope.run(context.manager(),
+          () -> Consistency.cosineDim0(featsR.get(k), feats.get(k)).add(1).sum(), featsR.get(k), feats.get(k)));
+      NDArray gi = g[i];
+      NDArray rw = robustW[i];
+      NDArray aw = abs.weight(i);
+      NDArray g2 = grPerturbed[i];
       // the code never zeroes the robust gradient between its FGSM pass and its perturbed pass
-      NDArray gr = grFgsm == null ? grPerturbed[i] : grFgsm[i].add(grPerturbed[i]);
-      terms.add(Consistency.row(Consistency.cosineDim0(featsR.get(group), feats.get(group)).add(1).sum(),
-          Consistency.cosineDim0(robustW[i], abs.weight(i)).add(1).sum(),
-          Consistency.cosineDim0(gr, g[i]).abs().sum()));
+      NDArray g1 = grFgsm == null ? g2.zerosLike() : grFgsm[i];
+      terms.add(Scope.run(context.manager(), () -> Consistency.row(z, Consistency.cosineDim0(rw, aw).add(1).sum(),
+          Consistency.cosineDim0(g1.add(g2), gi).abs().sum()), gi, rw, aw, g1, g2));
     }
     return Consistency.toMatrix(terms);
   }

@@ -3,6 +3,8 @@ package zcnas.proxy;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Activation;
+import ai.djl.nn.core.Linear;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import weka.core.TechnicalInformation;
@@ -41,10 +43,14 @@ public class Naswot extends ZeroCostProxy {
     KernelAccumulator kernel = new KernelAccumulator(context.manager());
     context.network().forward(x, context.weights(initializer(), getSeed()), BnMode.ALL, kernel);
     int n = getBatchSize();
-    // With s = 2c - 1: C C^T + (1 - C)(1 - C)^T = (D + s s^T) / 2, one product per ReLU instead of two.
-    double[] k = kernel.sum.toDoubleArray();
-    for (int i = 0; i < k.length; i++) {
-      k[i] = (k[i] + kernel.codes) / 2;
+    // Per ReLU with codes c in {0, 1} and G = C C^T: C C^T + (1 - C)(1 - C)^T = 2 G_ij + d - G_ii - G_jj, linear in G,
+    // so only the sum of the G is kept; it is exact in float32 (integers below 2^24).
+    double[] g = kernel.sum.toType(DataType.FLOAT64, false).toDoubleArray();
+    double[] k = new double[g.length];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        k[i * n + j] = 2 * g[i * n + j] + kernel.codes - g[i * n + i] - g[j * n + j];
+      }
     }
     return LogDeterminant.logAbsDet(k, n);
   }
@@ -66,17 +72,18 @@ public class Naswot extends ZeroCostProxy {
       long n = input.getShape().get(0);
       long d = input.getShape().size() / n;
       if (k == null) {
-        NDArray s = input.gt(0).toType(DataType.FLOAT32, false).mul(2).sub(1).reshape(n, -1);
-        k = s.matMul(s.transpose()).toType(DataType.FLOAT64, false);
+        // the codes as 0/1 floats, sign(relu(x)); G = C C^T as linear(C, C)
+        NDArray c = Activation.relu(input).sign().reshape(n, -1);
+        k = Linear.linear(c, c, null).singletonOrThrow();
         k.attach(manager);
         seen.put(input, k);
       }
-      NDArray next = sum == null ? k.duplicate() : sum.add(k);
-      next.attach(manager);
-      if (sum != null) {
-        sum.close();
+      if (sum == null) {
+        sum = k.duplicate();
+        sum.attach(manager);
+      } else {
+        sum.addi(k);
       }
-      sum = next;
       codes += d;
     }
 

@@ -6,9 +6,9 @@ import java.util.SplittableRandom;
 import zcnas.space.SearchSpace;
 
 /**
- * The seed's robust-NAS search (CRoZe, Section 4.3 / B.6): warm up by scoring a pool of random architectures and
+ * The CRoZe authors' robust-NAS search (CRoZe, Section 4.3 / B.6): warm up by scoring a pool of random architectures and
  * start from the best; then move: score a pool of mutants of the current architecture and keep the best of the
- * current one and its mutants, until the budget is spent. The seed's settings are 3,000 / 50 of 5,000 on
+ * current one and its mutants, until the budget is spent. The authors' settings are 3,000 / 50 of 5,000 on
  * CIFAR-10; by default the warm-up takes the same 60% of whatever budget is given.
  */
 public final class WarmupMove extends SearchStrategy {

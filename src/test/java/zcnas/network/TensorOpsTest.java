@@ -58,4 +58,44 @@ class TensorOpsTest {
     }
   }
 
+  /** Both implementations (float32 convolution, float64 shifted slices) against the definition, stride 1 and 2. */
+  @Test
+  void averagePoolingMatchesItsDefinitionInBothPrecisions() {
+    int c = 3;
+    int h = 5;
+    double[] x = new double[c * h * h];
+    java.util.Random random = new java.util.Random(4);
+    for (int i = 0; i < x.length; i++) {
+      x[i] = random.nextGaussian();
+    }
+    for (ai.djl.ndarray.types.DataType type : new ai.djl.ndarray.types.DataType[] {
+        ai.djl.ndarray.types.DataType.FLOAT32, ai.djl.ndarray.types.DataType.FLOAT64}) {
+      for (int stride : new int[] {1, 2}) {
+        try (NDManager m = NDManager.newBaseManager()) {
+          NDArray in = m.create(x, new Shape(1, c, h, h)).toType(type, false);
+          double[] got = new TensorOps(m).avgPool3x3(in, stride).toType(ai.djl.ndarray.types.DataType.FLOAT64, false)
+              .toDoubleArray();
+          int out = (h - 1) / stride + 1;
+          assertEquals(c * out * out, got.length);
+          for (int ch = 0; ch < c; ch++) {
+            for (int oy = 0; oy < out; oy++) {
+              for (int ox = 0; ox < out; ox++) {
+                double sum = 0;
+                int count = 0;
+                for (int y = oy * stride - 1; y <= oy * stride + 1; y++) {
+                  for (int xx = ox * stride - 1; xx <= ox * stride + 1; xx++) {
+                    if (y >= 0 && y < h && xx >= 0 && xx < h) {
+                      sum += x[(ch * h + y) * h + xx];
+                      count++;
+                    }
+                  }
+                }
+                assertEquals(sum / count, got[(ch * out + oy) * out + ox], 1e-5, type + " stride " + stride);
+              }
+            }
+          }
+        }
+      }
+    }
+  }
 }

@@ -27,7 +27,7 @@ import zcnas.util.ZcnasException;
  * is at its initial state (identity affine), so it is computed with batch statistics and no affine transform.
  */
 public final class DartsNetwork implements Network {
-  /** The reference zero-cost setting (REFERENCE.md): C = 36, L = 20. */
+  /** The zero-cost setting of the CRoZe authors' DARTS code: C = 36, L = 20. */
   public static final int DEFAULT_CHANNELS = 36;
   public static final int DEFAULT_CELLS = 20;
 
@@ -197,7 +197,7 @@ public final class DartsNetwork implements Network {
     return featureGroup[layer];
   }
 
-  /** Parameters as PyTorch counts them for NetworkCIFAR (affine BN included), which the seed's size cap uses. */
+  /** Parameters as PyTorch counts them for NetworkCIFAR (affine BN included), which the authors' size cap uses. */
   @Override
   public long parameterCount() {
     return layers.stream().mapToLong(Layer::parameterCount).sum() + 2 * bnChannels;

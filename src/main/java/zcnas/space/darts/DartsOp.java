@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * The operations of the DARTS space: the seed's operation pool (CRoZe's sampling.py), which adds sep_conv_7x7 and
+ * The operations of the DARTS space: the authors' operation pool (CRoZe's sampling.py), which adds sep_conv_7x7 and
  * conv_7x1_1x7 to the eight of the DARTS paper.
  */
 public enum DartsOp {

@@ -54,7 +54,7 @@ public final class Nb201Space implements SearchSpace<Nb201Architecture> {
     return Nb201Architecture.fromCode(random.nextInt(Nb201Architecture.SPACE_SIZE));
   }
 
-  /** n distinct cells in the seed's shuffle of the whole space. */
+  /** n distinct cells in a seeded shuffle of the whole space. */
   @Override
   public List<Nb201Architecture> sample(int n, long seed) {
     return Nb201Architecture.sample(n, seed);
