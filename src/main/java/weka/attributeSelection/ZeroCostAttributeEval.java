@@ -203,9 +203,18 @@ public abstract class ZeroCostAttributeEval extends ASEvaluation
     return proxies.length == 1 ? perProxy[0] : aggregation.apply(perProxy);
   }
 
-  /** The proxy score of each instance of the last data set (NaN for skipped rows), on the first images used. */
-  public double[] scores() {
-    return scores.isEmpty() ? new double[0] : scores.values().iterator().next().clone();
+  /**
+   * The (ensemble) score of each instance of the last data set (NaN for skipped rows) on the given images.
+   *
+   * @throws IllegalStateException where no attribute of that data set was scored on those images
+   */
+  public double[] scores(CifarDataset images) {
+    double[] s = scores.get(images);
+    if (s == null) {
+      throw new IllegalStateException("no attribute was scored on " + images.id() + " images; scored: "
+          + scores.keySet());
+    }
+    return s.clone();
   }
 
   @Override

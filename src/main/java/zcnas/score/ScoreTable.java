@@ -16,6 +16,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import zcnas.util.AtomicFiles;
+import zcnas.util.Numbers;
 import zcnas.util.ZcnasException;
 
 /**
@@ -158,7 +159,7 @@ public final class ScoreTable {
         for (int c = 0; c < row.length; c++) {
           String v = r.get(numeric.get(c)).trim();
           try {
-            row[c] = v.isEmpty() || v.equals("?") ? Double.NaN : Double.parseDouble(v);
+            row[c] = Numbers.parse(v);
           } catch (NumberFormatException e) {
             throw new ZcnasException(file + ":" + line + ": column '" + numeric.get(c) + "' is not a number: '" + v
                 + "'");

@@ -60,7 +60,7 @@ class ReferenceAgreementIT {
       double[] theirs = new double[archs.size()];
       for (int a = 0; a < archs.size(); a++) {
         ours[a] = scores[a][p];
-        theirs[a] = Double.parseDouble(rows.get(a).get(columns[p]).replace("inf", "Infinity"));
+        theirs[a] = zcnas.util.Numbers.parse(rows.get(a).get(columns[p]));
       }
       double rho = RankCorrelation.of(ours, theirs).rho();
       System.out.printf("%s: Spearman rho against the reference code's scores = %.4f%n", columns[p], rho);

@@ -25,6 +25,7 @@ import weka.core.PluginManager;
 import weka.filters.Filter;
 import weka.filters.unsupervised.attribute.ZeroCostProxyScores;
 import zcnas.TestData;
+import zcnas.data.CifarDataset;
 import zcnas.proxy.Naswot;
 import zcnas.proxy.Snip;
 import zcnas.proxy.SynFlow;
@@ -69,7 +70,7 @@ class WekaAdaptersOnRealDataIT {
   static double[] synflowScores() {
     InstanceScorer s = new InstanceScorer();
     s.setCache(cache);
-    double[][] all = s.score(data, List.of(new SynFlow()));
+    double[][] all = s.score(data, List.of(new SynFlow()), CifarDataset.CIFAR10);
     double[] out = new double[all.length];
     for (int i = 0; i < out.length; i++) {
       out[i] = all[i][0];
@@ -95,6 +96,17 @@ class WekaAdaptersOnRealDataIT {
       assertTrue(ranked[i - 1][1] >= ranked[i][1]);
     }
     assertTrue(selection.toResultsString().contains("cifar10_test_acc"));
+    // a CIFAR-100 accuracy is ranked by scores of 100-class networks on CIFAR-100 images
+    InstanceScorer s = new InstanceScorer();
+    s.setCache(cache);
+    double[][] c100 = s.score(data, List.of(new SynFlow()), CifarDataset.CIFAR100);
+    double[] on100 = new double[c100.length];
+    for (int i = 0; i < on100.length; i++) {
+      on100[i] = c100[i][0];
+      assertTrue(on100[i] != scores[i], "row " + i + " scored the same on both data sets");
+    }
+    int acc100 = data.attribute("cifar100_test_acc").index();
+    assertEquals(RankCorrelation.of(on100, column(acc100)).rho(), eval.evaluateAttribute(acc100), 1e-12);
   }
 
   @Test
@@ -104,14 +116,14 @@ class WekaAdaptersOnRealDataIT {
     eval.buildEvaluator(data);
     InstanceScorer s = new InstanceScorer();
     s.setCache(cache);
-    double[][] both = s.score(data, List.<ZeroCostProxy>of(new Snip(), new Naswot()));
+    double[][] both = s.score(data, List.<ZeroCostProxy>of(new Snip(), new Naswot()), CifarDataset.CIFAR10);
     double[][] perProxy = new double[2][data.numInstances()];
     for (int r = 0; r < data.numInstances(); r++) {
       perProxy[0][r] = both[r][0];
       perProxy[1][r] = both[r][1];
     }
     double[] expected = RankAggregation.meanRank(perProxy);
-    double[] actual = eval.scores();
+    double[] actual = eval.scores(CifarDataset.CIFAR10);
     for (int r = 0; r < expected.length; r++) {
       assertEquals(expected[r], actual[r], 1e-12);
     }

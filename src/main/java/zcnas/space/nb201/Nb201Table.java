@@ -13,6 +13,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import zcnas.util.Numbers;
 import zcnas.util.ZcnasException;
 
 /**
@@ -67,7 +68,7 @@ public final class Nb201Table {
         for (int c = 0; c < values.length; c++) {
           String v = record.get(numeric.get(c)).trim();
           try {
-            values[c] = v.isEmpty() ? Double.NaN : Double.parseDouble(v);
+            values[c] = Numbers.parse(v);
           } catch (NumberFormatException e) {
             throw new ZcnasException(file + ":" + line + ": column '" + numeric.get(c) + "' is not a number: '" + v + "'");
           }
