@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import weka.core.Utils;
 import zcnas.data.DataPaths;
-import zcnas.engine.TorchEngine;
 import zcnas.proxy.ArchitectureContext;
 import zcnas.proxy.Proxies;
 import zcnas.proxy.ScoringSession;
@@ -26,7 +25,7 @@ import zcnas.util.Progress;
  * them together, without the score cache; in NB201 on the architectures the authors' code was timed on, with the
  * ratio to its seconds and the projected time of scoring the whole space.
  */
-final class BenchmarkTool implements Zcnas.Tool {
+final class BenchmarkTool implements Zcnas.SpaceTool {
   /** The reference code's settings: batch 64 for the baselines (NASWOT too), 8 for CRoZe. */
   static final String DEFAULT_SPECS = "gradnorm;snip;synflow;naswot -B 64;croze";
   /** Reference column per proxy name. */
@@ -60,13 +59,7 @@ final class BenchmarkTool implements Zcnas.Tool {
   }
 
   @Override
-  public int run(String[] options) throws Exception {
-    CommonOptions common = new CommonOptions();
-    common.parse(options);
-    return run(CommonOptions.space(options), common, options);
-  }
-
-  private <A> int run(SearchSpace<A> space, CommonOptions common, String[] options) throws Exception {
+  public <A> int run(SearchSpace<A> space, CommonOptions common, String[] options) throws Exception {
     int n = CommonOptions.intOption(options, "n", 30, 1, 100_000);
     String referenceOption = Utils.getOption("reference", options);
     List<ZeroCostProxy> proxies = Utils.getOptionPos("proxies", options) >= 0 || Utils.getOptionPos('P', options) >= 0

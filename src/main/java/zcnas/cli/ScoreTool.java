@@ -18,7 +18,7 @@ import zcnas.space.Spaces;
 import zcnas.util.ZcnasException;
 
 /** {@code zcnas score}: proxies for a list, an index list, a seeded sample or all of a space's architectures. */
-final class ScoreTool implements Zcnas.Tool {
+final class ScoreTool implements Zcnas.SpaceTool {
 
   @Override
   public String summary() {
@@ -52,13 +52,7 @@ final class ScoreTool implements Zcnas.Tool {
   }
 
   @Override
-  public int run(String[] options) throws Exception {
-    CommonOptions common = new CommonOptions();
-    common.parse(options);
-    return run(CommonOptions.space(options), common, options);
-  }
-
-  private <A> int run(SearchSpace<A> space, CommonOptions common, String[] options) throws Exception {
+  public <A> int run(SearchSpace<A> space, CommonOptions common, String[] options) throws Exception {
     List<ZeroCostProxy> proxies = common.proxies(options);
     Path csv = CommonOptions.output(options, "OUT.csv");
     Path cacheFile = CommonOptions.cacheFile(options);

@@ -23,7 +23,7 @@ import zcnas.util.Progress;
 import zcnas.util.ZcnasException;
 
 /** {@code zcnas search}: proxy-guided architecture search in any space (NAS-Bench-201, DARTS). */
-final class SearchTool implements Zcnas.Tool {
+final class SearchTool implements Zcnas.SpaceTool {
   /** The benchmark accuracies the summary reports (the shape of CRoZe's Table 8a). */
   private static final List<String> SUMMARY_TARGETS =
       List.of("cifar10_test_acc", "cifar10_fgsm_eps8_acc", "cifar10_corruption_acc");
@@ -61,13 +61,7 @@ final class SearchTool implements Zcnas.Tool {
   }
 
   @Override
-  public int run(String[] options) throws Exception {
-    CommonOptions common = new CommonOptions();
-    common.parse(options);
-    return run(CommonOptions.space(options), common, options);
-  }
-
-  private <A> int run(SearchSpace<A> space, CommonOptions common, String[] options) throws Exception {
+  public <A> int run(SearchSpace<A> space, CommonOptions common, String[] options) throws Exception {
     String strategyName = Utils.getOption("strategy", options);
     long proxySeed = CommonOptions.longOption(options, "proxy-seed", 0, Long.MIN_VALUE, Long.MAX_VALUE, null);
     if (Utils.getOptionPos("proxies", options) >= 0 && Utils.getOptionPos("proxy", options) >= 0) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import weka.core.CommandlineRunnable;
+import zcnas.space.SearchSpace;
 import zcnas.util.HelpRequest;
 import zcnas.util.ZcnasException;
 
@@ -22,6 +23,18 @@ public final class Zcnas implements CommandlineRunnable {
     String summary();
 
     String usage();
+  }
+
+  /** A tool over the architectures of one space (-space), with the common options (seed, data, device) parsed. */
+  interface SpaceTool extends Tool {
+    @Override
+    default int run(String[] options) throws Exception {
+      CommonOptions common = new CommonOptions();
+      common.parse(options);
+      return run(CommonOptions.space(options), common, options);
+    }
+
+    <A> int run(SearchSpace<A> space, CommonOptions common, String[] options) throws Exception;
   }
 
   private static final Map<String, Tool> TOOLS = new LinkedHashMap<>();

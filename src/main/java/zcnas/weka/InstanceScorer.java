@@ -12,12 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Vector;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import weka.core.Attribute;
 import weka.core.Capabilities;
 import weka.core.Capabilities.Capability;
-import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.Option;
 import weka.core.OptionHandler;
@@ -29,7 +25,6 @@ import zcnas.proxy.ScoringSession;
 import zcnas.proxy.ZeroCostProxy;
 import zcnas.score.ScoreCache;
 import zcnas.score.Scorer;
-import zcnas.space.ArchitectureList;
 import zcnas.space.SearchSpace;
 import zcnas.space.Spaces;
 import zcnas.util.ZcnasException;
@@ -41,7 +36,6 @@ import zcnas.util.ZcnasException;
  */
 public final class InstanceScorer implements OptionHandler, Serializable {
   private static final long serialVersionUID = 2L;
-  private static final Logger LOG = LoggerFactory.getLogger(InstanceScorer.class);
   /** Recognise the space (or the data set) from the data. */
   public static final String AUTO = "auto";
 
@@ -296,83 +290,21 @@ public final class InstanceScorer implements OptionHandler, Serializable {
 
   /** The architecture attribute: named, or the first string attribute, or the first nominal one; -1 if none. */
   public int findArchitectureAttribute(Instances data) {
-    if (!architectureAttribute.isEmpty()) {
-      Attribute a = data.attribute(architectureAttribute);
-      return a != null && (a.isString() || a.isNominal()) ? a.index() : -1;
-    }
-    for (int i = 0; i < data.numAttributes(); i++) {
-      if (data.attribute(i).isString()) {
-        return i;
-      }
-    }
-    for (int i = 0; i < data.numAttributes(); i++) {
-      if (data.attribute(i).isNominal() && i != data.classIndex()) {
-        return i;
-      }
-    }
-    return -1;
+    return column().find(data);
   }
 
   /** The space of the data: the option, or (auto) the one whose notation the first architecture value is in. */
   public SearchSpace<?> space(Instances data) {
-    if (!space.equals(AUTO)) {
-      return spaceOf(space);
-    }
-    int attr = findArchitectureAttribute(data);
-    for (int r = 0; attr >= 0 && r < data.numInstances(); r++) {
-      if (!data.instance(r).isMissing(attr)) {
-        String id = Spaces.recognise(data.instance(r).stringValue(attr));
-        if (id != null) {
-          return Spaces.byId(id);
-        }
-      }
-    }
-    return Spaces.byId("nb201");
+    return space.equals(AUTO) ? column().space(data) : spaceOf(space);
   }
 
-  /**
-   * The architecture of each instance, null where it is missing or malformed and skipping is on; otherwise such a
-   * row is an error naming the row (1-based, as the Viewer shows it), the attribute and the value.
-   */
+  /** See {@link ArchitectureColumn#read}. */
   public <A> List<A> architectures(Instances data, SearchSpace<A> space) {
-    int attr = findArchitectureAttribute(data);
-    List<A> archs = new ArrayList<>(Collections.nCopies(data.numInstances(), null));
-    if (attr < 0) {
-      String what = architectureAttribute.isEmpty() ? "no string or nominal attribute holds the architectures"
-          : "no string or nominal attribute named '" + architectureAttribute + "'";
-      if (skipBad) {
-        LOG.warn("data set '{}': {}; every row is skipped", data.relationName(), what);
-        return archs;
-      }
-      throw new ZcnasException("data set '" + data.relationName() + "': " + what + " (set the architecture attribute)");
-    }
-    String name = data.attribute(attr).name();
-    int skipped = 0;
-    for (int r = 0; r < data.numInstances(); r++) {
-      Instance inst = data.instance(r);
-      String problem;
-      if (inst.isMissing(attr)) {
-        problem = "row " + (r + 1) + ": attribute '" + name + "' is missing";
-      } else {
-        try {
-          archs.set(r, ArchitectureList.parse(space, inst.stringValue(attr)));
-          continue;
-        } catch (ZcnasException e) {
-          problem = "row " + (r + 1) + ", attribute '" + name + "', value '"
-              + ArchitectureList.visible(inst.stringValue(attr)) + "': " + e.getMessage();
-        }
-      }
-      if (!skipBad) {
-        throw new ZcnasException("data set '" + data.relationName() + "', " + problem);
-      }
-      if (skipped++ < 3) {
-        LOG.warn("skipped {}", problem);
-      }
-    }
-    if (skipped > 3) {
-      LOG.warn("skipped {} rows in all", skipped);
-    }
-    return archs;
+    return column().read(data, space);
+  }
+
+  private ArchitectureColumn column() {
+    return new ArchitectureColumn(architectureAttribute, skipBad);
   }
 
   /** {@link #score(Instances, List, CifarDataset)} on the images of {@link #datasetFor} the class attribute. */

@@ -2,33 +2,17 @@ package zcnas.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import zcnas.TorchTest;
 import zcnas.Collect;
 
 /** Tensors made from Java values stay valid however the garbage collector runs. */
-class TensorsTest {
-  static Engine engine;
-  static NDManager manager;
-
-  @BeforeAll
-  static void start() {
-    engine = TorchEngine.start(0);
-    manager = NDManager.newBaseManager();
-  }
-
-  @AfterAll
-  static void stop() {
-    manager.close();
-  }
-
+class TensorsTest extends TorchTest {
   @Test
   void scalarOperandSurvivesAGarbageCollection() throws Exception {
     for (int trial = 0; trial < 4; trial++) {

@@ -3,32 +3,15 @@ package zcnas.network;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import zcnas.TorchTest;
 import zcnas.Collect;
-import zcnas.engine.TorchEngine;
 
-class TensorOpsTest {
-  static Engine engine;
-  static NDManager manager;
-
-  @BeforeAll
-  static void start() {
-    engine = TorchEngine.start(0);
-    manager = NDManager.newBaseManager();
-  }
-
-  @AfterAll
-  static void stop() {
-    manager.close();
-  }
-
+class TensorOpsTest extends TorchTest {
   /** DJL's x.maximum(0) gave autograd a freed scalar: after a collection the ReLU mask was garbage. */
   @Test
   void reluGradientSurvivesAGarbageCollection() throws Exception {

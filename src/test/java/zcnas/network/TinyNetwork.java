@@ -5,35 +5,10 @@ import ai.djl.ndarray.types.Shape;
 import java.util.List;
 
 /** A network small enough for hand computation: logits = W relu(x) + b, one linear layer on the flattened image. */
-public final class TinyNetwork implements Network {
-  private final int classes;
-  private final int inputSize;
-  private final List<Layer> layers;
-
+public final class TinyNetwork extends LayeredNetwork {
   public TinyNetwork(int classes, int inputSize) {
-    this.classes = classes;
-    this.inputSize = inputSize;
-    this.layers = List.of(new Layer("linear", new Shape(classes, 3L * inputSize * inputSize), true, true));
-  }
-
-  @Override
-  public List<Layer> layers() {
-    return layers;
-  }
-
-  @Override
-  public int inputSize() {
-    return inputSize;
-  }
-
-  @Override
-  public int classes() {
-    return classes;
-  }
-
-  @Override
-  public int featureGroup(int layer) {
-    return 0;
+    super(classes, inputSize);
+    define(List.of(new Layer("linear", new Shape(classes, 3L * inputSize * inputSize), true, true)), List.of(0));
   }
 
   @Override

@@ -2,33 +2,16 @@ package zcnas.proxy;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import zcnas.TorchTest;
 import zcnas.Collect;
-import zcnas.engine.TorchEngine;
 
 /** The loss of the gradient proxies; its old division by the batch size read a freed scalar in backward. */
-class CrossEntropyTest {
-  static Engine engine;
-  static NDManager manager;
-
-  @BeforeAll
-  static void start() {
-    engine = TorchEngine.start(0);
-    manager = NDManager.newBaseManager();
-  }
-
-  @AfterAll
-  static void stop() {
-    manager.close();
-  }
-
+class CrossEntropyTest extends TorchTest {
   @Test
   void gradientIsSoftmaxMinusOneHotOverTheBatchAfterAGarbageCollection() throws Exception {
     float[] logits = {0.5f, -1f, 2f, 0f, 0f, 1f};

@@ -8,12 +8,11 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import zcnas.network.BnMode;
 import zcnas.network.ForwardListener;
 import zcnas.network.Layer;
-import zcnas.network.Network;
+import zcnas.network.LayeredNetwork;
 import zcnas.network.Scope;
 import zcnas.network.TensorOps;
 import zcnas.network.Weights;
@@ -26,17 +25,13 @@ import zcnas.util.ZcnasException;
  * pool; linear. No auxiliary head and no drop path: neither acts on an untrained network's single batch. Every BN
  * is at its initial state (identity affine), so it is computed with batch statistics and no affine transform.
  */
-public final class DartsNetwork implements Network {
+public final class DartsNetwork extends LayeredNetwork {
   /** The zero-cost setting of the CRoZe authors' DARTS code: C = 36, L = 20. */
   public static final int DEFAULT_CHANNELS = 36;
   public static final int DEFAULT_CELLS = 20;
 
   private final DartsGenotype genotype;
-  private final int classes;
-  private final int inputSize;
   private final int cells;
-  private final List<Layer> layers;
-  private final int[] featureGroup;
   private final CellPlan[] plans;
   /** BN channels, for the parameter count as PyTorch reports it (affine BN: weight and bias per channel). */
   private final long bnChannels;
@@ -51,6 +46,7 @@ public final class DartsNetwork implements Network {
   }
 
   public DartsNetwork(DartsGenotype genotype, int classes, int inputSize, int channels, int cells) {
+    super(classes, inputSize);
     if (channels < 1 || cells < 1) {
       throw new ZcnasException("a DARTS network needs at least 1 channel and 1 cell, got C=" + channels + " L="
           + cells);
@@ -59,8 +55,6 @@ public final class DartsNetwork implements Network {
       throw new ZcnasException("DARTS initial channels must be even (FactorizedReduce halves them), got " + channels);
     }
     this.genotype = genotype;
-    this.classes = classes;
-    this.inputSize = inputSize;
     this.cells = cells;
     boolean[] cellLive = cellLiveness(genotype, cells);
     List<Layer> list = new ArrayList<>();
@@ -121,8 +115,7 @@ public final class DartsNetwork implements Network {
     }
     list.add(new Layer("classifier", new Shape(classes, prev), true, true));
     groups.add(cells + 1);
-    this.layers = Collections.unmodifiableList(list);
-    this.featureGroup = groups.stream().mapToInt(Integer::intValue).toArray();
+    define(list, groups);
     this.bnChannels = bn;
   }
 
@@ -176,31 +169,10 @@ public final class DartsNetwork implements Network {
     return genotype;
   }
 
-  @Override
-  public List<Layer> layers() {
-    return layers;
-  }
-
-  @Override
-  public int inputSize() {
-    return inputSize;
-  }
-
-  @Override
-  public int classes() {
-    return classes;
-  }
-
-  /** Official CRoZe pairs the stem with its output, a cell's layers with that cell's output, the classifier with the pooled features. */
-  @Override
-  public int featureGroup(int layer) {
-    return featureGroup[layer];
-  }
-
   /** Parameters as PyTorch counts them for NetworkCIFAR (affine BN included), which the authors' size cap uses. */
   @Override
   public long parameterCount() {
-    return layers.stream().mapToLong(Layer::parameterCount).sum() + 2 * bnChannels;
+    return layers().stream().mapToLong(Layer::parameterCount).sum() + 2 * bnChannels;
   }
 
   /**
@@ -232,7 +204,7 @@ public final class DartsNetwork implements Network {
     }
     NDArray pooled = ops.globalAvgPool(s1);
     listener.stageOutput(cells + 1, pooled);
-    int cls = layers.size() - 1;
+    int cls = layers().size() - 1;
     NDArray logits = ops.linear(pooled, w.weight(cls), w.bias(cls));
     listener.layerOutput(cls, logits);
     return logits;

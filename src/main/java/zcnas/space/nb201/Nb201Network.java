@@ -4,12 +4,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import zcnas.network.BnMode;
 import zcnas.network.ForwardListener;
 import zcnas.network.Layer;
-import zcnas.network.Network;
+import zcnas.network.LayeredNetwork;
 import zcnas.network.Scope;
 import zcnas.network.TensorOps;
 import zcnas.network.Weights;
@@ -20,32 +19,27 @@ import zcnas.util.ZcnasException;
  * C, 2C, 4C channels with residual reduction blocks between them; head BN, ReLU, global average pool, linear.
  * Cell convolutions are ReLU-Conv(bias)-BN(no affine), as in the reference code's {@code affine=False} cells.
  */
-public final class Nb201Network implements Network {
+public final class Nb201Network extends LayeredNetwork {
   public static final int DEFAULT_CHANNELS = 16;
   public static final int DEFAULT_CELLS = 5;
 
   private final Nb201Architecture arch;
-  private final int classes;
-  private final int inputSize;
   private final int channels;
   private final int cellsPerStage;
-  private final List<Layer> layers;
   /** Layer index of each cell edge's convolution, [stage][cell][edge], or -1 where the edge has none. */
   private final int[][][] edgeLayer;
   private final int[][] reductionLayers;
-  private final int[] featureGroup;
 
   public Nb201Network(Nb201Architecture arch, int classes, int inputSize) {
     this(arch, classes, inputSize, DEFAULT_CHANNELS, DEFAULT_CELLS);
   }
 
   public Nb201Network(Nb201Architecture arch, int classes, int inputSize, int channels, int cellsPerStage) {
+    super(classes, inputSize);
     if (inputSize % 4 != 0 || inputSize < 4) {
       throw new ZcnasException("NB201 input size must be a positive multiple of 4, got " + inputSize);
     }
     this.arch = arch;
-    this.classes = classes;
-    this.inputSize = inputSize;
     this.channels = channels;
     this.cellsPerStage = cellsPerStage;
     List<Layer> list = new ArrayList<>();
@@ -88,32 +82,11 @@ public final class Nb201Network implements Network {
     long last = (long) channels << 2;
     list.add(new Layer("classifier", new Shape(classes, last), true, true));
     groups.add(4);
-    this.layers = Collections.unmodifiableList(list);
-    this.featureGroup = groups.stream().mapToInt(Integer::intValue).toArray();
+    define(list, groups);
   }
 
   public Nb201Architecture architecture() {
     return arch;
-  }
-
-  @Override
-  public List<Layer> layers() {
-    return layers;
-  }
-
-  @Override
-  public int inputSize() {
-    return inputSize;
-  }
-
-  @Override
-  public int classes() {
-    return classes;
-  }
-
-  @Override
-  public int featureGroup(int layer) {
-    return featureGroup[layer];
   }
 
   @Override
@@ -147,7 +120,7 @@ public final class Nb201Network implements Network {
     listener.stageOutput(3, h);
     h = ops.globalAvgPool(h);
     listener.stageOutput(4, h);
-    int cls = layers.size() - 1;
+    int cls = layers().size() - 1;
     NDArray logits = ops.linear(h, w.weight(cls), w.bias(cls));
     listener.layerOutput(cls, logits);
     return logits;
