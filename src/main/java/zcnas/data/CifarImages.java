@@ -23,6 +23,7 @@ public final class CifarImages {
     this.count = raw.length / dataset.format().recordBytes();
   }
 
+  /** Reads a CIFAR binary file of the data set's format; the record count follows from the file size. */
   public static CifarImages read(CifarDataset dataset, Path file) {
     if (!Files.isRegularFile(file)) {
       throw new ZcnasException("CIFAR file not found: " + file + " (point -data at the folder holding "
@@ -50,6 +51,7 @@ public final class CifarImages {
     return images;
   }
 
+  /** The data set's training images (the file its scores are computed on) in the images folder. */
   public static CifarImages readTrain(CifarDataset dataset, Path imagesDir) {
     return read(dataset, dataset.trainFile(imagesDir));
   }

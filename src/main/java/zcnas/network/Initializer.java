@@ -30,6 +30,7 @@ public enum Initializer {
     return id;
   }
 
+  /** The initialiser named default, kaiming or xavier; another name is an error listing them. */
   public static Initializer forId(String id) {
     for (Initializer i : values()) {
       if (i.id.equalsIgnoreCase(id) || i.name().equalsIgnoreCase(id)) {

@@ -26,6 +26,7 @@ public final class TensorOps {
     this.manager = manager;
   }
 
+  /** A 2-D convolution (no dilation, one group); bias may be null. */
   public NDArray conv(NDArray x, NDArray weight, NDArray bias, int stride, int padding) {
     return conv(x, weight, bias, new Shape(stride, stride), new Shape(padding, padding), 1, 1);
   }
@@ -35,10 +36,12 @@ public final class TensorOps {
     return Conv2d.conv2d(x, weight, bias, stride, padding, new Shape(dilation, dilation), groups).singletonOrThrow();
   }
 
+  /** x W^T + b; bias may be null. */
   public NDArray linear(NDArray x, NDArray weight, NDArray bias) {
     return Linear.linear(x, weight, bias).singletonOrThrow();
   }
 
+  /** ReLU through DJL's activation (no scalar operand that the garbage collector could free under autograd). */
   public NDArray relu(NDArray x) {
     return Activation.relu(x);
   }
@@ -107,6 +110,7 @@ public final class TensorOps {
     return Pool.avgPool2d(x, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false, true);
   }
 
+  /** The mean over the spatial dimensions: N x C x H x W to N x C. */
   public NDArray globalAvgPool(NDArray x) {
     Shape s = x.getShape();
     // DJL's PyTorch mean reduces one axis at a time

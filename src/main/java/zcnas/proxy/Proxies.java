@@ -32,10 +32,12 @@ public final class Proxies {
   private Proxies() {
   }
 
+  /** The registered proxy names, in registration order. */
   public static List<String> names() {
     return new ArrayList<>(BY_NAME.keySet());
   }
 
+  /** A new proxy with default options; an unknown name is an error listing the known ones. */
   public static ZeroCostProxy create(String name) {
     Supplier<ZeroCostProxy> s = BY_NAME.get(name.trim().toLowerCase(Locale.ROOT));
     if (s == null) {

@@ -133,6 +133,7 @@ public final class ScoreCache implements AutoCloseable {
     return java.nio.file.Paths.get(System.getProperty("user.home"), ".zcnas", "scores.tsv");
   }
 
+  /** A record key: the cache revision and the parts (proxy, output, session, space, architecture), on one line. */
   public static String key(String... parts) {
     return REVISION + " " + String.join(" | ", parts).replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
   }

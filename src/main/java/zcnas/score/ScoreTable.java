@@ -52,6 +52,7 @@ public final class ScoreTable {
     return numericColumns;
   }
 
+  /** A numeric column by name; an unknown name is an error listing the columns. */
   public double[] column(String name) {
     int c = numericColumns.indexOf(name);
     if (c < 0) {
@@ -64,10 +65,12 @@ public final class ScoreTable {
     return out;
   }
 
+  /** Writes the table as CSV atomically (index, arch, then the numeric columns). */
   public void writeCsv(Path file) {
     AtomicFiles.write(file, this::csv);
   }
 
+  /** Writes the table as ARFF atomically: arch as a string attribute, the rest numeric. */
   public void writeArff(Path file, String relation) {
     AtomicFiles.write(file, out -> arff(out, relation));
   }

@@ -32,6 +32,7 @@ public final class RankAggregation {
       return this == RANK_PRODUCT ? "product" : name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** One aggregated score per architecture from scores[proxy][architecture]; higher is better. */
     public double[] apply(double[][] scores) {
       return switch (this) {
         case MEAN_RANK -> meanRank(scores);

@@ -20,6 +20,7 @@ public final class RankCorrelation {
     this.n = n;
   }
 
+  /** Spearman rho and Kendall tau-b over the pairs where neither value is NaN (NaN when fewer than two). */
   public static RankCorrelation of(double[] scores, double[] targets) {
     if (scores.length != targets.length) {
       throw new IllegalArgumentException("scores and targets differ in length: " + scores.length + " vs " + targets.length);

@@ -28,6 +28,7 @@ public final class AtomicFiles {
   private AtomicFiles() {
   }
 
+  /** Writes the file through a temporary sibling and a rename: readers see the old file or the whole new one. */
   public static void write(Path file, Content content) {
     Map<Path, Content> one = new LinkedHashMap<>();
     one.put(file, content);

@@ -23,6 +23,7 @@ public final class Nb201Architecture implements Comparable<Nb201Architecture> {
     this.ops = ops;
   }
 
+  /** The cell with these six edge operations, in NB201 edge order (1<-0, 2<-0, 2<-1, 3<-0, 3<-1, 3<-2). */
   public static Nb201Architecture of(Nb201Op... ops) {
     if (ops.length != EDGES) {
       throw new ZcnasException("an NB201 cell has " + EDGES + " edges, got " + ops.length);
@@ -87,6 +88,7 @@ public final class Nb201Architecture implements Comparable<Nb201Architecture> {
     return c;
   }
 
+  /** The cell whose base-5 digits are the operations' ordinals, edge 0 most significant: 0 .. 5^6 - 1. */
   public static Nb201Architecture fromCode(int code) {
     if (code < 0 || code >= SPACE_SIZE) {
       throw new ZcnasException("NB201 code " + code + " is outside 0.." + (SPACE_SIZE - 1));
@@ -99,6 +101,7 @@ public final class Nb201Architecture implements Comparable<Nb201Architecture> {
     return new Nb201Architecture(ops);
   }
 
+  /** All 15,625 cells in code order. */
   public static List<Nb201Architecture> enumerate() {
     List<Nb201Architecture> all = new ArrayList<>(SPACE_SIZE);
     for (int c = 0; c < SPACE_SIZE; c++) {
@@ -141,10 +144,12 @@ public final class Nb201Architecture implements Comparable<Nb201Architecture> {
     return ops[edge];
   }
 
+  /** The node an edge reads from. */
   public static int edgeFrom(int edge) {
     return EDGE_FROM[edge];
   }
 
+  /** The node an edge writes to. */
   public static int edgeTo(int edge) {
     return EDGE_TO[edge];
   }
@@ -208,6 +213,7 @@ public final class Nb201Architecture implements Comparable<Nb201Architecture> {
     return term[NODES - 1];
   }
 
+  /** How many edges carry the operation. */
   public int count(Nb201Op op) {
     int n = 0;
     for (Nb201Op o : ops) {
