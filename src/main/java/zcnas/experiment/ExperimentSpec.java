@@ -64,9 +64,7 @@ public record ExperimentSpec(String name, String description, List<Entry> entrie
       case "init":
         return new ExperimentSpec(name, "CRoZe under Random / Kaiming / Xavier initialisation (paper Table 11)",
             List.of(new Entry("croze", "croze", "croze"), new Entry("croze-kaiming", "croze -I kaiming", "croze"),
-                new Entry("croze-xavier", "croze -I xavier", "croze"), CROZE_PAPER,
-                new Entry("croze-paper-kaiming", "croze -variant paper -I kaiming", "croze-paper"),
-                new Entry("croze-paper-xavier", "croze -variant paper -I xavier", "croze-paper")),
+                new Entry("croze-xavier", "croze -I xavier", "croze")),
             List.of(), false, Nb201Targets.DEFAULT);
       case "ensemble": {
         List<Ensemble> ens = new ArrayList<>();
