@@ -1,5 +1,6 @@
 package zcnas.experiment;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,10 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import zcnas.util.ZcnasException;
 
-/** PNG plots of an experiment: a heat map of Spearman rho (proxies x targets), and score-rank scatters. */
+/**
+ * PNG plots of an experiment: a heat map of Spearman rho (proxies x targets) on a diverging colour scale centred on
+ * 0, and score-rank scatters.
+ */
 public final class ExperimentPlots {
   private ExperimentPlots() {
   }
@@ -62,10 +66,44 @@ public final class ExperimentPlots {
     chart.getStyler().setShowValue(true);
     chart.getStyler().setMin(-1);
     chart.getStyler().setMax(1);
+    // XChart interpolates evenly spaced colours linearly over [min, max]: a fine sampling reproduces the scale
+    chart.getStyler().setRangeColors(rangeColors());
     chart.getStyler().setXAxisLabelRotation(30);
     chart.addSeries("rho", targets, proxies, cells);
     BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
     return file;
+  }
+
+  /**
+   * ColorBrewer's 9-class RdBu scheme (Brewer, colorbrewer2.org), blue for negative, red for positive, at rho = -1,
+   * -0.75, ..., 1: a diverging scale centred on 0 (near white), where the lightness keeps falling up to |rho| = 1,
+   * so 0.55 and 0.85 are told apart, and the text on the darkest cell is still legible.
+   */
+  private static final Color[] RD_BU = {new Color(0x2166ac), new Color(0x4393c3), new Color(0x92c5de),
+      new Color(0xd1e5f0), new Color(0xf7f7f7), new Color(0xfddbc7), new Color(0xf4a582), new Color(0xd6604d),
+      new Color(0xb2182b)};
+
+  static final int RANGE_STEPS = 200;
+
+  /** The heat map's colour of a rho in [-1, 1] (clamped), linear between the scheme's stops. */
+  static Color divergingColor(double rho) {
+    double x = (Math.max(-1, Math.min(1, rho)) + 1) / 2 * (RD_BU.length - 1);
+    int i = Math.min((int) x, RD_BU.length - 2);
+    double f = x - i;
+    Color a = RD_BU[i];
+    Color b = RD_BU[i + 1];
+    return new Color((int) Math.round(a.getRed() + f * (b.getRed() - a.getRed())),
+        (int) Math.round(a.getGreen() + f * (b.getGreen() - a.getGreen())),
+        (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));
+  }
+
+  /** The scale sampled every 0.01 from -1 to 1, for XChart. */
+  static Color[] rangeColors() {
+    Color[] colors = new Color[RANGE_STEPS + 1];
+    for (int i = 0; i <= RANGE_STEPS; i++) {
+      colors[i] = divergingColor(-1 + 2.0 * i / RANGE_STEPS);
+    }
+    return colors;
   }
 
   private static Path scatter(String proxy, double[] scores, String target, double[] accuracy, Path file)
