@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.stat.ranking.NaNStrategy;
@@ -21,7 +23,7 @@ import zcnas.util.ZcnasException;
 
 /**
  * PNG plots of an experiment: a heat map of Spearman rho (proxies x targets) on a diverging colour scale centred on
- * 0, and score-rank scatters.
+ * 0, and score-rank scatters; for the few-shot experiment, rho against the number of labelled architectures.
  */
 public final class ExperimentPlots {
   private ExperimentPlots() {
@@ -45,31 +47,81 @@ public final class ExperimentPlots {
     return files;
   }
 
+  /** Writes NAME-rho-heatmap.png (rows: predictor at each labelled count) and NAME-rho-vs-n-TARGET.png. */
+  public static List<Path> write(FewShotResult result, Path dir, String name) {
+    System.setProperty("java.awt.headless", System.getProperty("java.awt.headless", "true"));
+    List<Path> files = new ArrayList<>();
+    List<FewShotResult.Row> rows = result.rows();
+    List<String> targets = rows.stream().map(FewShotResult.Row::target).distinct().toList();
+    List<String> predictors = rows.stream().map(FewShotResult.Row::predictor).distinct().toList();
+    List<Integer> ns = rows.stream().map(FewShotResult.Row::nLabelled).distinct().sorted().toList();
+    List<String> cellRows = new ArrayList<>();
+    double[][] values = new double[predictors.size() * ns.size()][targets.size()];
+    for (int n : ns) {
+      for (String p : predictors) {
+        cellRows.add(p + " n=" + n);
+      }
+    }
+    try {
+      Files.createDirectories(dir);
+      for (FewShotResult.Row r : rows) {
+        values[cellRows.indexOf(r.predictor() + " n=" + r.nLabelled())][targets.indexOf(r.target())] = r.rhoMean();
+      }
+      files.add(heatMap("Spearman rho on held-out architectures (mean over seeds)", targets, cellRows, values,
+          dir.resolve(name + "-rho-heatmap.png")));
+      for (String t : targets) {
+        XYChart chart = new XYChartBuilder().width(640).height(480).title(t + ": rho on held-out architectures")
+            .xAxisTitle("labelled architectures n").yAxisTitle("Spearman rho (mean ± std over seeds)").build();
+        for (String p : predictors) {
+          List<FewShotResult.Row> line = rows.stream().filter(r -> r.target().equals(t) && r.predictor().equals(p))
+              .sorted(Comparator.comparingInt(FewShotResult.Row::nLabelled)).toList();
+          chart.addSeries(p, line.stream().map(FewShotResult.Row::nLabelled).toList(),
+              line.stream().map(FewShotResult.Row::rhoMean).toList(),
+              line.stream().map(FewShotResult.Row::rhoStd).toList());
+        }
+        Path file = dir.resolve(name + "-rho-vs-n-" + t + ".png");
+        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+        files.add(file);
+      }
+    } catch (IOException e) {
+      throw new ZcnasException("cannot write plots in " + dir + ": " + e.getMessage(), e);
+    }
+    return files;
+  }
+
   private static Path heatMap(ExperimentResult result, Path file) throws IOException {
-    List<String> proxies = new ArrayList<>();
-    List<String> targets = new ArrayList<>();
-    for (ExperimentResult.Row r : result.rows()) {
-      if (!proxies.contains(r.proxy())) {
-        proxies.add(r.proxy());
-      }
-      if (!targets.contains(r.target())) {
-        targets.add(r.target());
-      }
+    List<String> proxies = result.rows().stream().map(ExperimentResult.Row::proxy).distinct().toList();
+    List<String> targets = result.rows().stream().map(ExperimentResult.Row::target).distinct().toList();
+    double[][] values = new double[proxies.size()][targets.size()];
+    for (double[] row : values) {
+      Arrays.fill(row, Double.NaN);
     }
+    for (ExperimentResult.Row r : result.rows()) {
+      values[proxies.indexOf(r.proxy())][targets.indexOf(r.target())] = r.rhoMean();
+    }
+    return heatMap("Spearman rho (mean over seeds)", targets, proxies, values, file);
+  }
+
+  /** values[row][column] in [-1, 1], coloured by {@link #divergingColor}; a NaN cell is left out. */
+  private static Path heatMap(String title, List<String> columns, List<String> rows, double[][] values, Path file)
+      throws IOException {
     List<Number[]> cells = new ArrayList<>();
-    for (ExperimentResult.Row r : result.rows()) {
-      cells.add(new Number[] {targets.indexOf(r.target()), proxies.indexOf(r.proxy()),
-          Math.round(r.rhoMean() * 1000) / 1000.0});
+    for (int r = 0; r < rows.size(); r++) {
+      for (int c = 0; c < columns.size(); c++) {
+        if (!Double.isNaN(values[r][c])) {
+          cells.add(new Number[] {c, r, Math.round(values[r][c] * 1000) / 1000.0});
+        }
+      }
     }
-    HeatMapChart chart = new HeatMapChartBuilder().width(200 + 130 * targets.size()).height(150 + 32 * proxies.size())
-        .title("Spearman rho (mean over seeds)").build();
+    HeatMapChart chart = new HeatMapChartBuilder().width(200 + 130 * columns.size()).height(150 + 32 * rows.size())
+        .title(title).build();
     chart.getStyler().setShowValue(true);
     chart.getStyler().setMin(-1);
     chart.getStyler().setMax(1);
     // XChart interpolates evenly spaced colours linearly over [min, max]: a fine sampling reproduces the scale
     chart.getStyler().setRangeColors(rangeColors());
     chart.getStyler().setXAxisLabelRotation(30);
-    chart.addSeries("rho", targets, proxies, cells);
+    chart.addSeries("rho", columns, rows, cells);
     BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
     return file;
   }
