@@ -113,7 +113,7 @@ public final class ExperimentRunner {
   }
 
   /** Scores of every entry for one seed on one data set's images, each distinct proxy configuration computed once. */
-  private static Map<String, double[]> scoreEntries(ExperimentSpec spec, List<Nb201Architecture> archs,
+  static Map<String, double[]> scoreEntries(ExperimentSpec spec, List<Nb201Architecture> archs,
       ScoringSession session, ScoreCache cache, long seed, Consumer<String> log) {
     Map<String, ZeroCostProxy> bySpec = new LinkedHashMap<>();
     for (ExperimentSpec.Entry e : spec.entries()) {
@@ -145,7 +145,7 @@ public final class ExperimentRunner {
     return scores;
   }
 
-  private static double[] ensemble(Map<String, double[]> scores, ExperimentSpec.Ensemble e) {
+  static double[] ensemble(Map<String, double[]> scores, ExperimentSpec.Ensemble e) {
     double[][] m = new double[e.members().size()][];
     for (int i = 0; i < m.length; i++) {
       m[i] = scores.get(e.members().get(i));
@@ -174,7 +174,7 @@ public final class ExperimentRunner {
     return best;
   }
 
-  private static double mean(double[] v) {
+  static double mean(double[] v) {
     double s = 0;
     for (double x : v) {
       s += x;
@@ -182,7 +182,7 @@ public final class ExperimentRunner {
     return s / v.length;
   }
 
-  private static double std(double[] v) {
+  static double std(double[] v) {
     return v.length < 2 ? 0 : new StandardDeviation().evaluate(v);
   }
 }

@@ -29,7 +29,12 @@ public record ExperimentSpec(String name, String description, List<Entry> entrie
   }
 
   public static final List<String> NAMES = List.of("correlation", "ablation", "perturbation", "init", "ensemble",
-      "advtrained");
+      "advtrained", "fewshot");
+
+  /** The few-shot experiment's CIFAR-10 targets: clean, FGSM eps 8/255, corruptions, adversarially trained FGSM. */
+  static final List<Nb201Targets.Target> FEWSHOT_TARGETS = Nb201Targets.ALL.stream()
+      .filter(t -> List.of("cifar10_test_acc", "cifar10_fgsm_eps8_acc", "cifar10_corruption_acc",
+          "cifar10_advtrained_fgsm_eps8_acc").contains(t.name())).toList();
 
   /** The five proxies with their default settings ({@code croze} is the authors' computation). */
   static final List<Entry> PROXIES = List.of(
@@ -79,6 +84,10 @@ public record ExperimentSpec(String name, String description, List<Entry> entrie
       case "advtrained":
         return new ExperimentSpec(name, "All proxies against NAS-RobBench-201's adversarially trained accuracies",
             withPaper, List.of(), false, Nb201Targets.ADVERSARIALLY_TRAINED);
+      case "fewshot":
+        return new ExperimentSpec(name, "Few-shot accuracy predictors: Weka regressors on the proxies' scores and the "
+            + "cell, trained on n labelled architectures, against the best proxy and the best rank ensemble",
+            PROXIES, List.of(), true, FEWSHOT_TARGETS);
       default:
         throw new ZcnasException("unknown experiment '" + name + "' (known: " + String.join(", ", NAMES) + ")");
     }

@@ -15,9 +15,10 @@ import weka.experiment.PairedStats;
  * Per-seed correlations of a prepared experiment as a Weka Experimenter result set (one instance per target,
  * seed and proxy, in the columns the Experimenter writes: Key_Dataset = the accuracy, Key_Run = the seed,
  * Key_Scheme = the proxy), analysed with the Experimenter's paired corrected t-tester. The file opens in the
- * Experimenter's Analyse panel. No training set is resampled between runs (every run scores the same
- * architectures with another batch and initialisation), so the Nadeau-Bengio correction term n_test/n_train is
- * zero and the tester computes the paired t-test over seeds.
+ * Experimenter's Analyse panel. Where no training set is resampled between runs (every run scores the same
+ * architectures with another batch and initialisation) the Nadeau-Bengio correction term n_test/n_train is zero
+ * and the tester computes the paired t-test over seeds; where each run draws its own training set (a few-shot
+ * predictor), the training and test set sizes go in the Experimenter's columns and the tester applies the correction.
  */
 public final class ExperimenterResults {
   public static final String RHO = "Spearman_rho";
@@ -28,6 +29,12 @@ public final class ExperimenterResults {
   /** rho and tau: [label][target][seed]. */
   public ExperimenterResults(String relation, List<String> labels, List<String> targets, Map<String, double[][]> rho,
       Map<String, double[][]> tau, long firstSeed) throws Exception {
+    this(relation, labels, targets, rho, tau, firstSeed, null, null);
+  }
+
+  /** As above, each target's runs trained on nTrain[target] and tested on nTest[target] resampled instances. */
+  public ExperimenterResults(String relation, List<String> labels, List<String> targets, Map<String, double[][]> rho,
+      Map<String, double[][]> tau, long firstSeed, int[] nTrain, int[] nTest) throws Exception {
     ArrayList<Attribute> attributes = new ArrayList<>();
     attributes.add(new Attribute("Key_Dataset", new ArrayList<>(targets)));
     attributes.add(new Attribute("Key_Run"));
@@ -36,6 +43,10 @@ public final class ExperimenterResults {
     attributes.add(new Attribute("Key_Scheme_version_ID", List.of("0")));
     attributes.add(new Attribute(RHO));
     attributes.add(new Attribute(TAU));
+    if (nTrain != null) {
+      attributes.add(new Attribute("Number_of_training_instances"));
+      attributes.add(new Attribute("Number_of_testing_instances"));
+    }
     data = new Instances(relation, attributes, 0);
     for (int t = 0; t < targets.size(); t++) {
       int seeds = rho.get(labels.get(0))[t].length;
@@ -50,6 +61,10 @@ public final class ExperimenterResults {
           row.setValue(4, 0);
           row.setValue(5, rho.get(labels.get(l))[t][s]);
           row.setValue(6, tau.get(labels.get(l))[t][s]);
+          if (nTrain != null) {
+            row.setValue(7, nTrain[t]);
+            row.setValue(8, nTest[t]);
+          }
           data.add(row);
         }
       }

@@ -47,6 +47,17 @@ class BadInputTest {
   }
 
   @Test
+  void fewShotLabelledCountsAreCheckedBeforeAnyScoring(@TempDir Path dir) {
+    String out = dir.toString();
+    fails("-labelled 10,5: counts must ascend, each between 2 and 57 (the pool -n 60 less 3 held out)",
+        "experiment", "fewshot", "-quick", "-labelled", "10,5", "-out", out);
+    fails("-labelled 10,58: counts must ascend", "experiment", "fewshot", "-quick", "-labelled", "10,58", "-out", out);
+    fails("-labelled 10,x: 'x' is not a whole number", "experiment", "fewshot", "-labelled", "10,x", "-out", out);
+    fails("-labelled applies to the fewshot experiment only", "experiment", "correlation", "-labelled", "10",
+        "-out", out);
+  }
+
+  @Test
   void proxyOptionsNameTheProxyAndTheValue(@TempDir Path dir) {
     String o = dir.resolve("o.csv").toString();
     fails("proxy 'croze -beta abc': -beta needs a number, got 'abc'", "score", "-sample", "2", "-P", "croze -beta abc",
