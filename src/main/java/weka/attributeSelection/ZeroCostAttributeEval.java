@@ -21,7 +21,6 @@ import zcnas.proxy.ZeroCostProxy;
 import zcnas.score.Scorer;
 import zcnas.stats.RankAggregation;
 import zcnas.stats.RankCorrelation;
-import zcnas.util.ZcnasException;
 import zcnas.weka.InstanceScorer;
 import zcnas.weka.ProxySpecs;
 
@@ -82,13 +81,7 @@ public abstract class ZeroCostAttributeEval extends ASEvaluation
   }
 
   public void setAggregation(String id) {
-    for (RankAggregation.Method m : RankAggregation.Method.values()) {
-      if (m.id().equalsIgnoreCase(id.trim())) {
-        aggregation = m;
-        return;
-      }
-    }
-    throw new ZcnasException("unknown aggregation '" + id + "' (use mean-rank, vote or product)");
+    aggregation = RankAggregation.Method.forId(id);
   }
 
   public String aggregationTipText() {
@@ -192,14 +185,12 @@ public abstract class ZeroCostAttributeEval extends ASEvaluation
     List<ZeroCostProxy> list = List.of(proxies);
     double[][] all = scoring.score(data, list, images);
     double[][] perProxy = new double[proxies.length][data.numInstances()];
-    int column = 0;
     for (int p = 0; p < proxies.length; p++) {
+      int column = Scorer.column(list, p, proxies[p].outputs().get(0));
       for (int r = 0; r < data.numInstances(); r++) {
         perProxy[p][r] = all[r][column];
       }
-      column += proxies[p].outputs().size();
     }
-    assert column == Scorer.columns(list).size();
     return proxies.length == 1 ? perProxy[0] : aggregation.apply(perProxy);
   }
 

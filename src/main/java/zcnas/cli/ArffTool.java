@@ -25,7 +25,8 @@ final class ArffTool implements Zcnas.Tool {
 
   @Override
   public String usage() {
-    return "usage: zcnas arff [-sample N | -all] [-seed S] [-connected] [-unique] [-full] [-bench DIR] -o OUT.arff\n"
+    return "usage: zcnas arff [-sample N | -all] [-seed S] [-connected] [-unique] [-full] [-bench DIR]\n"
+        + "                 [-class NAME[,NAME...]] -o OUT.arff\n"
         + "       zcnas arff -space darts -sample N [-seed S] [-channels C -cells L] -o OUT.arff\n"
         + "Writes one instance per NB201 architecture: nb201_index, arch (string) and the accuracies in percent\n"
         + "(clean test accuracy on CIFAR-10/100 and ImageNet16-120, CIFAR-10 FGSM eps 4 and 8, PGD eps 8, common\n"
@@ -40,6 +41,8 @@ final class ArffTool implements Zcnas.Tool {
         + "                validation accuracy, CIFAR-100 and ImageNet16-120 attacks at eps 1/255, and the\n"
         + "                adversarially trained networks of NAS-RobBench-201\n"
         + "  -bench DIR    folder with the NAS-Bench-201 CSV tables (default ../shared/data/nb201)\n"
+        + "  -class NAMES  instead of OUT.arff, one OUT-NAME.arff (and CSV) per named accuracy with that accuracy\n"
+        + "                last, where Weka's Experimenter takes the class from (the prepared experiments' data)\n"
         + "  -space darts  a DARTS data set instead: N seeded genotypes (DARTS notation) and their parameter counts\n"
         + "                (no benchmark accuracies exist for DARTS), to rank or filter in Weka\n";
   }
@@ -61,6 +64,7 @@ final class ArffTool implements Zcnas.Tool {
     boolean unique = Utils.getFlag("unique", options);
     boolean full = Utils.getFlag("full", options);
     String bench = Utils.getOption("bench", options);
+    String classOption = Utils.getOption("class", options);
     Utils.checkForRemainingOptions(options);
     Path benchDir = bench.isEmpty() ? DataPaths.benchmarkTables() : Paths.get(bench);
     Nb201Targets targets = Nb201Targets.load(benchDir, full ? Nb201Targets.ALL : Nb201Targets.DEFAULT);
@@ -122,7 +126,21 @@ final class ArffTool implements Zcnas.Tool {
       }
       table.add(targets.index(a), a.toString(), row);
     }
-    write(table, "nb201-benchmark", Paths.get(out));
+    if (classOption.isEmpty()) {
+      write(table, "nb201-benchmark", Paths.get(out));
+      return 0;
+    }
+    List<String> names = List.of(classOption.trim().split("\\s*,\\s*"));
+    for (String c : names) {
+      if (!columns.contains(c)) {
+        throw new ZcnasException("-class: no accuracy '" + c + "' among " + columns
+            + (full ? "" : " (-full adds every attack, data set and the adversarially trained accuracies)"));
+      }
+    }
+    String base = Paths.get(out).getFileName().toString().replaceFirst("\\.arff$", "");
+    for (String c : names) {
+      write(table.withLast(c), "nb201-" + c, Paths.get(out).resolveSibling(base + "-" + c + ".arff"));
+    }
     return 0;
   }
 

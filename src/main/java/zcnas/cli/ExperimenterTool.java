@@ -1,20 +1,15 @@
 package zcnas.cli;
 
-import java.beans.PropertyDescriptor;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import javax.swing.DefaultListModel;
-import weka.classifiers.Classifier;
-import weka.classifiers.evaluation.AbstractEvaluationMetric;
-import weka.classifiers.evaluation.KendallTau;
-import weka.classifiers.evaluation.SpearmanRho;
 import weka.classifiers.functions.ZeroCostProxyRegressor;
 import weka.core.Attribute;
 import weka.core.Instances;
-import weka.core.PluginManager;
 import weka.core.Range;
 import weka.core.Utils;
 import weka.core.converters.ArffSaver;
@@ -22,13 +17,12 @@ import weka.core.converters.ConverterUtils.DataSource;
 import weka.experiment.Experiment;
 import weka.experiment.InstancesResultListener;
 import weka.experiment.PairedCorrectedTTester;
-import weka.experiment.PropertyNode;
-import weka.experiment.RandomSplitResultProducer;
-import weka.experiment.RegressionSplitEvaluator;
 import weka.experiment.ResultMatrixPlainText;
 import weka.filters.Filter;
 import weka.filters.unsupervised.attribute.Remove;
 import zcnas.data.DataPaths;
+import zcnas.experiment.ExperimentSpec;
+import zcnas.experiment.SavedExperiments;
 import zcnas.proxy.ZeroCostProxy;
 import zcnas.util.ZcnasException;
 import zcnas.weka.ProxySpecs;
@@ -49,17 +43,41 @@ final class ExperimenterTool implements Zcnas.Tool {
   public String usage() {
     return "usage: zcnas experimenter -i BENCH.arff[,MORE.arff] [-class NAME] [-P \"proxy opts\"]... [-runs N]\n"
         + "                          -o EXPERIMENT.xml [-results RESULTS.arff] [-run]\n"
+        + "       zcnas experimenter -prepared NAME|all [-o DIR]\n"
+        + "       zcnas experimenter -l EXPERIMENT.xml\n"
         + "Writes a Weka Experimenter experiment comparing ZeroCostProxyRegressor schemes (one per -P; default\n"
         + "synflow and croze) on benchmark ARFFs (from 'zcnas arff'), each reduced to arch + the class attribute\n"
         + "(default cifar10_test_acc) beside EXPERIMENT.xml, with N runs (default 3) of a 50% random split (the\n"
         + "proxies learn nothing; each run scores a different half). -run runs it and prints mean and standard\n"
-        + "deviation of Spearman rho per scheme with the paired corrected t-test (5%) against the first.\n";
+        + "deviation of Spearman rho per scheme with the paired corrected t-test (5%) against the first.\n"
+        + "-prepared writes DIR/NAME.xml (default DIR: experiments) for a prepared experiment of 'zcnas experiment'\n"
+        + "(" + String.join(", ", ExperimentSpec.NAMES) + ", or all): its entries and listed ensembles as schemes, "
+        + SavedExperiments.PREPARED_RUNS + " runs,\n"
+        + "over experiments/nb201-<accuracy>.arff relative to the working directory, which this writes:\n  "
+        + SavedExperiments.arffCommand() + "\n"
+        + "-l runs a saved experiment (as Weka's 'Experiment -l FILE -r' does; here also through weka.Run) and prints\n"
+        + "the paired corrected t-test of Spearman rho and of Kendall tau.\n";
   }
 
   @Override
   public int run(String[] options) throws Exception {
     String inputs = Utils.getOption('i', options);
     String out = Utils.getOption('o', options);
+    String prepared = Utils.getOption("prepared", options);
+    String load = Utils.getOption('l', options);
+    if (!load.isEmpty()) {
+      Utils.checkForRemainingOptions(options);
+      runSaved(load);
+      return 0;
+    }
+    if (!prepared.isEmpty()) {
+      if (!inputs.isEmpty()) {
+        throw new ZcnasException("-prepared reads its own data sets: no -i");
+      }
+      Utils.checkForRemainingOptions(options);
+      writePrepared(prepared, Paths.get(out.isEmpty() ? SavedExperiments.FOLDER : out));
+      return 0;
+    }
     if (inputs.isEmpty() || out.isEmpty()) {
       throw new ZcnasException("-i BENCH.arff and -o EXPERIMENT.xml are required");
     }
@@ -83,9 +101,15 @@ final class ExperimenterTool implements Zcnas.Tool {
     for (String in : inputs.split(",")) {
       datasets.addElement(reduce(Paths.get(in), className, xml.getParent()).toFile());
     }
-    // Split evaluators size their results for the metrics registered when they are made: register first.
-    registerMetrics();
-    Experiment exp = experiment(datasets, proxies, runs, results.toFile());
+    List<ZeroCostProxyRegressor> schemes = new ArrayList<>();
+    for (ZeroCostProxy p : proxies) {
+      ZeroCostProxyRegressor r = new ZeroCostProxyRegressor();
+      r.setProxies(new ZeroCostProxy[] {p});
+      // An absolute image folder, so the saved experiment runs from any working directory.
+      r.getScoring().setImagesDir(DataPaths.images().toString());
+      schemes.add(r);
+    }
+    Experiment exp = SavedExperiments.experiment(datasets, schemes, runs, results.toFile());
     Experiment.write(xml.toString(), exp);
     System.err.println("wrote experiment " + xml + " (" + proxies.size() + " schemes, " + datasets.size()
         + " data sets, " + runs + " runs)");
@@ -96,6 +120,43 @@ final class ExperimenterTool implements Zcnas.Tool {
       System.out.print(compare(DataSource.read(results.toString()), "Spearman rho"));
     }
     return 0;
+  }
+
+  /** The prepared experiments' saved files, DIR/NAME.xml, deterministic so that the committed ones can be checked. */
+  static void writePrepared(String name, Path dir) throws Exception {
+    List<String> names = name.equals("all") ? ExperimentSpec.NAMES : List.of(ExperimentSpec.named(name).name());
+    Files.createDirectories(dir);
+    for (String n : names) {
+      ExperimentSpec spec = ExperimentSpec.named(n);
+      Path xml = dir.resolve(n + ".xml");
+      Experiment.write(xml.toString(), SavedExperiments.prepared(spec));
+      System.err.println("wrote " + xml + ": " + SavedExperiments.schemes(spec).size() + " schemes on "
+          + SavedExperiments.classes(spec));
+    }
+    System.err.println("their data sets, from the checkout root: " + SavedExperiments.arffCommand());
+  }
+
+  /** Runs a saved experiment and prints its analysis by both rank metrics. */
+  static void runSaved(String xml) throws Exception {
+    // Split evaluators size their results for the metrics registered when they are made: before reading.
+    SavedExperiments.registerMetrics();
+    Experiment exp = Experiment.read(xml);
+    if (!(exp.getResultListener() instanceof InstancesResultListener)) {
+      throw new ZcnasException(xml + ": the experiment's results do not go to an ARFF file, which -l analyses");
+    }
+    for (int d = 0; d < exp.getDatasets().size(); d++) {
+      File f = (File) exp.getDatasets().get(d);
+      if (!f.isFile()) {
+        throw new ZcnasException("data set " + f + " not found (a relative path is read from the working directory "
+            + Paths.get("").toAbsolutePath() + "); the prepared experiments' data: " + SavedExperiments.arffCommand());
+      }
+    }
+    exp.initialize();
+    exp.runExperiment();
+    exp.postProcess();
+    Instances results = DataSource.read(((InstancesResultListener) exp.getResultListener()).getOutputFile().getPath());
+    System.out.print(compare(results, "Spearman rho"));
+    System.out.print(compare(results, "Kendall tau"));
   }
 
   private static String baseName(Path p) {
@@ -129,50 +190,6 @@ final class ExperimenterTool implements Zcnas.Tool {
     saver.setFile(target.toFile());
     saver.writeBatch();
     return target;
-  }
-
-  static Experiment experiment(DefaultListModel<File> datasets, List<ZeroCostProxy> proxies, int runs, File results)
-      throws Exception {
-    Experiment exp = new Experiment();
-    exp.setRunLower(1);
-    exp.setRunUpper(runs);
-    RegressionSplitEvaluator evaluator = new RegressionSplitEvaluator();
-    RandomSplitResultProducer producer = new RandomSplitResultProducer();
-    producer.setTrainPercent(50);
-    producer.setRandomizeData(true);
-    producer.setSplitEvaluator(evaluator);
-    Classifier[] schemes = new Classifier[proxies.size()];
-    for (int i = 0; i < schemes.length; i++) {
-      ZeroCostProxyRegressor r = new ZeroCostProxyRegressor();
-      r.setProxy(proxies.get(i));
-      // An absolute image folder, so the saved experiment runs from any working directory.
-      r.getScoring().setImagesDir(DataPaths.images().toString());
-      schemes[i] = r;
-    }
-    evaluator.setClassifier(schemes[0]);
-    exp.setResultProducer(producer);
-    exp.setPropertyPath(new PropertyNode[] {
-        new PropertyNode(evaluator, new PropertyDescriptor("splitEvaluator", RandomSplitResultProducer.class),
-            RandomSplitResultProducer.class),
-        new PropertyNode(schemes[0], new PropertyDescriptor("classifier", RegressionSplitEvaluator.class),
-            RegressionSplitEvaluator.class)});
-    exp.setUsePropertyIterator(true);
-    exp.setPropertyArray(schemes);
-    exp.setDatasets(datasets);
-    InstancesResultListener listener = new InstancesResultListener();
-    listener.setOutputFile(results);
-    exp.setResultListener(listener);
-    return exp;
-  }
-
-  /** The plugin metrics, for runs where Weka's package manager has not registered them (a checkout). */
-  static void registerMetrics() throws Exception {
-    String type = AbstractEvaluationMetric.class.getName();
-    for (Class<?> c : new Class<?>[] {SpearmanRho.class, KendallTau.class}) {
-      if (!PluginManager.getPluginNamesOfTypeList(type).contains(c.getName())) {
-        PluginManager.addPlugin(type, c.getName(), c.getName());
-      }
-    }
   }
 
   /** The Experimenter's analysis: mean (std) of a result column per scheme, paired corrected t-test vs the first. */

@@ -52,6 +52,23 @@ public final class ScoreTable {
     return numericColumns;
   }
 
+  /** A copy with that numeric column last (where Weka takes the class attribute from by default). */
+  public ScoreTable withLast(String name) {
+    column(name);
+    List<String> order = new ArrayList<>(numericColumns);
+    order.remove(name);
+    order.add(name);
+    ScoreTable t = new ScoreTable(indexColumn, order);
+    for (int r = 0; r < values.size(); r++) {
+      double[] row = new double[order.size()];
+      for (int c = 0; c < row.length; c++) {
+        row[c] = values.get(r)[numericColumns.indexOf(order.get(c))];
+      }
+      t.add(indices.get(r), archs.get(r), row);
+    }
+    return t;
+  }
+
   /** A numeric column by name; an unknown name is an error listing the columns. */
   public double[] column(String name) {
     int c = numericColumns.indexOf(name);

@@ -50,6 +50,20 @@ public final class Scorer<A> implements BatchScorer<A> {
     return columns;
   }
 
+  /** Where proxy {@code p}'s output of that name is among {@link #columns}. */
+  public static int column(List<ZeroCostProxy> proxies, int p, String output) {
+    int column = 0;
+    for (int i = 0; i < p; i++) {
+      column += proxies.get(i).outputs().size();
+    }
+    int o = proxies.get(p).outputs().indexOf(output);
+    if (o < 0) {
+      throw new ZcnasException("proxy " + proxies.get(p) + " has no output '" + output + "' (its outputs: "
+          + String.join(", ", proxies.get(p).outputs()) + ")");
+    }
+    return column + o;
+  }
+
   /** Fails now, naming the proxy, if a proxy's batch does not fit the images. */
   @Override
   public void check(List<ZeroCostProxy> proxies) {

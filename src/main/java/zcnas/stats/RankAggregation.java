@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.apache.commons.math3.stat.ranking.NaNStrategy;
 import org.apache.commons.math3.stat.ranking.NaturalRanking;
 import org.apache.commons.math3.stat.ranking.TiesStrategy;
+import zcnas.util.ZcnasException;
 
 /**
  * Ensembles of proxies by rank aggregation: each proxy's scores become ranks (1 = lowest score, ties averaged,
@@ -30,6 +31,16 @@ public final class RankAggregation {
 
     public String id() {
       return this == RANK_PRODUCT ? "product" : name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The method with this {@link #id()} (case-insensitive). */
+    public static Method forId(String id) {
+      for (Method m : values()) {
+        if (m.id().equalsIgnoreCase(id.trim())) {
+          return m;
+        }
+      }
+      throw new ZcnasException("unknown aggregation '" + id + "' (use mean-rank, vote or product)");
     }
 
     /** One aggregated score per architecture from scores[proxy][architecture]; higher is better. */

@@ -5,10 +5,10 @@ import java.awt.Robot;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import javax.imageio.ImageIO;
 import javax.swing.JButton;
 import javax.swing.JComboBox;
+import javax.swing.JFileChooser;
 import javax.swing.JFrame;
 import javax.swing.JTabbedPane;
 import javax.swing.JTextArea;
@@ -88,13 +88,28 @@ public final class GuiDriver {
     screenshot(frame, shot);
   }
 
+  /**
+   * Opens the saved experiment with the Setup panel's Open button and file chooser (XML files), Starts it on the Run
+   * panel, then on the Analyse panel takes the results from the experiment and performs the test on Spearman rho.
+   */
   static void experimenter(String xml, String shot) throws Exception {
     Experimenter experimenter = new Experimenter(false);
     JFrame frame = show("Weka Experiment Environment", experimenter);
-    Experiment exp = Experiment.read(xml);
-    Object setup = get(experimenter, "m_SetupPanel");
-    Method switchToAdvanced = setup.getClass().getMethod("switchToAdvanced", Experiment.class);
-    SwingUtilities.invokeAndWait(() -> invoke(switchToAdvanced, setup, exp));
+    weka.gui.experiment.SetupModePanel setup = (weka.gui.experiment.SetupModePanel) get(experimenter, "m_SetupPanel");
+    Object panel = get(setup, "m_CurrentPanel");
+    JFileChooser chooser = (JFileChooser) get(panel, "m_FileChooser");
+    SwingUtilities.invokeLater(((JButton) get(panel, "m_OpenBut"))::doClick);
+    waitFor(chooser::isShowing, 30);
+    SwingUtilities.invokeAndWait(() -> {
+      chooser.setFileFilter((javax.swing.filechooser.FileFilter) get(panel, "m_XMLFilter"));
+      chooser.setSelectedFile(new File(xml).getAbsoluteFile());
+      chooser.approveSelection();
+    });
+    waitFor(() -> setup.getExperiment().getDatasets().size() > 0, 60);
+    Experiment exp = setup.getExperiment();
+    System.out.println("opened: " + exp.getDatasets().size() + " data sets " + exp.getDatasets() + ", "
+        + java.lang.reflect.Array.getLength(exp.getPropertyArray()) + " schemes, " + exp.getRunUpper() + " runs, in "
+        + get(setup, "m_CurrentPanel").getClass().getSimpleName());
     JTabbedPane tabs = (JTabbedPane) get(experimenter, "m_TabbedPane");
     Object run = get(experimenter, "m_RunPanel");
     SwingUtilities.invokeAndWait(() -> {
@@ -103,14 +118,15 @@ public final class GuiDriver {
     });
     Thread.sleep(2000);
     waitFor(() -> get(run, "m_RunThread") == null, 900);
+    System.out.println("run log:\n" + ((JTextArea) get(get(run, "m_Log"), "m_LogText")).getText());
     weka.gui.experiment.ResultsPanel results = (weka.gui.experiment.ResultsPanel) get(experimenter, "m_ResultsPanel");
-    // The listener keeps only the file's name: the results are in the working directory, as in the GUI's own runs.
-    File file = ((weka.experiment.InstancesResultListener) exp.getResultListener()).getOutputFile();
-    Instances data = DataSource.read(file.getAbsolutePath());
     JComboBox<?> compare = (JComboBox<?>) get(results, "m_CompareCombo");
     SwingUtilities.invokeAndWait(() -> {
       tabs.setSelectedIndex(2);
-      results.setInstances(data);
+      ((JButton) get(results, "m_FromExpBut")).doClick();
+    });
+    waitFor(() -> compare.getItemCount() > 0, 60);
+    SwingUtilities.invokeAndWait(() -> {
       for (int i = 0; i < compare.getItemCount(); i++) {
         if (compare.getItemAt(i).toString().equals("Spearman rho")) {
           compare.setSelectedIndex(i);
@@ -203,13 +219,5 @@ public final class GuiDriver {
       }
     }
     throw new IllegalStateException("no field " + field + " in " + o.getClass());
-  }
-
-  static void invoke(Method m, Object target, Object arg) {
-    try {
-      m.invoke(target, arg);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The real Weka GUIs under Xvfb with the package installed offline: the Explorer's Select attributes tab runs
  * CRoZeAttributeEval with Ranker on a benchmark ARFF, and the Experimenter runs a saved experiment comparing two
- * proxy schemes and analyses Spearman rho. Screenshots go to target/.
+ * proxy schemes and analyses Spearman rho, and a user opens the committed experiments/ensemble.xml from a checkout
+ * layout, runs it and analyses it. Screenshots go to target/.
  */
 class GuiIT {
   static Process xvfb;
@@ -68,14 +71,15 @@ class GuiIT {
   }
 
   static Processes.Result driver(String... args) throws Exception {
-    String[] cmd = new String[args.length + 5];
-    cmd[0] = "java";
-    cmd[1] = "-Dweka.packageManager.offline=true";
-    cmd[2] = "-cp";
-    cmd[3] = classpath;
-    cmd[4] = "zcnas.it.GuiDriver";
-    System.arraycopy(args, 0, cmd, 5, args.length);
-    return Processes.runIn(dir, env, 900, cmd);
+    return driverIn(dir, args);
+  }
+
+  /** The driver run in a working directory, with a home folder (and so a default score cache) of its own. */
+  static Processes.Result driverIn(Path workDir, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of("java", "-Duser.home=" + dir.resolve("home"),
+        "-Dweka.packageManager.offline=true", "-cp", classpath, "zcnas.it.GuiDriver"));
+    cmd.addAll(List.of(args));
+    return Processes.runIn(workDir, env, 900, cmd.toArray(new String[0]));
   }
 
   static void keepScreenshot(Path shot, String name) throws IOException {
@@ -117,5 +121,35 @@ class GuiIT {
     assertTrue(out.contains("comparison field: Spearman rho"), out);
     assertTrue(out.contains("Analysing:  Spearman rho") && out.contains("Resultsets: 2") && out.contains("(3)"), out);
     keepScreenshot(shot, "gui-experimenter-analyse.png");
+  }
+
+  @Test
+  void experimenterOpensRunsAndAnalysesThePreparedEnsembleExperiment() throws Exception {
+    // The committed file, unchanged, in a folder laid out as a checkout with small data sets of its three classes.
+    Path checkout = dir.resolve("checkout");
+    Files.createDirectories(checkout.resolve("experiments"));
+    Files.copy(Processes.projectDir().resolve("experiments/ensemble.xml"), checkout.resolve("experiments/ensemble.xml"));
+    Processes.Result arff = Processes.run(env, 300, "bin/zcnas", "arff", "-sample", "10", "-seed", "6", "-class",
+        "cifar10_test_acc,cifar10_fgsm_eps8_acc,cifar10_corruption_acc", "-o",
+        checkout.resolve("experiments/nb201.arff").toString());
+    assertEquals(0, arff.status(), arff.output());
+    Path shot = dir.resolve("ensemble.png");
+    Processes.Result r = driverIn(checkout, "experimenter", "experiments/ensemble.xml", shot.toString());
+    assertEquals(0, r.status(), r.output());
+    String out = r.output();
+    assertTrue(out.contains("opened: 3 data sets [experiments/nb201-cifar10_test_acc.arff, "
+        + "experiments/nb201-cifar10_fgsm_eps8_acc.arff, experiments/nb201-cifar10_corruption_acc.arff], 11 schemes, "
+        + "10 runs"), out);
+    assertTrue(Files.isRegularFile(checkout.resolve("experiments/ensemble-results.arff")), out);
+    assertTrue(out.contains("Analysing:  Spearman rho") && out.contains("Resultsets: 11") && out.contains("(10)"), out);
+    // The key names every scheme: the five proxies alone, then {Snip, NASWOT} and CRoZe + {Snip, NASWOT} ensembles.
+    String key = out.substring(out.indexOf("Key:"));
+    for (String proxy : new String[] {"GradNorm", "Snip", "SynFlow", "Naswot", "CRoZe"}) {
+      assertTrue(key.contains("zcnas.proxy." + proxy), proxy + " missing from the key:\n" + key);
+    }
+    for (String aggregation : new String[] {"-A mean-rank", "-A vote", "-A product"}) {
+      assertEquals(2, key.split(java.util.regex.Pattern.quote(aggregation), -1).length - 1, aggregation + ": " + key);
+    }
+    keepScreenshot(shot, "gui-experimenter-prepared-ensemble.png");
   }
 }

@@ -114,6 +114,15 @@ class WekaAdaptersOnRealDataIT {
     ZeroCostEnsembleAttributeEval eval = new ZeroCostEnsembleAttributeEval();
     eval.getScoring().setCache(cache);
     eval.buildEvaluator(data);
+    double[] expected = RankAggregation.meanRank(snipAndNaswotScores());
+    double[] actual = eval.scores(CifarDataset.CIFAR10);
+    for (int r = 0; r < expected.length; r++) {
+      assertEquals(expected[r], actual[r], 1e-12);
+    }
+  }
+
+  /** Snip's and NASWOT's CIFAR-10 scores: [proxy][instance]. */
+  static double[][] snipAndNaswotScores() {
     InstanceScorer s = new InstanceScorer();
     s.setCache(cache);
     double[][] both = s.score(data, List.<ZeroCostProxy>of(new Snip(), new Naswot()), CifarDataset.CIFAR10);
@@ -122,10 +131,22 @@ class WekaAdaptersOnRealDataIT {
       perProxy[0][r] = both[r][0];
       perProxy[1][r] = both[r][1];
     }
-    double[] expected = RankAggregation.meanRank(perProxy);
-    double[] actual = eval.scores(CifarDataset.CIFAR10);
-    for (int r = 0; r < expected.length; r++) {
-      assertEquals(expected[r], actual[r], 1e-12);
+    return perProxy;
+  }
+
+  @Test
+  void regressorEnsemblePredictsTheAggregationOverItsBatch() throws Exception {
+    Instances d = new Instances(data);
+    d.setClass(d.attribute("cifar10_test_acc"));
+    ZeroCostProxyRegressor r = new ZeroCostProxyRegressor();
+    r.setProxies(new ZeroCostProxy[] {new Snip(), new Naswot()});
+    r.setAggregation("vote");
+    r.getScoring().setCache(cache);
+    r.buildClassifier(d);
+    double[][] predicted = r.distributionsForInstances(d);
+    double[] expected = RankAggregation.vote(snipAndNaswotScores());
+    for (int i = 0; i < expected.length; i++) {
+      assertEquals(expected[i], predicted[i][0], 1e-12, "instance " + i);
     }
   }
 
@@ -154,7 +175,7 @@ class WekaAdaptersOnRealDataIT {
     Instances d = new Instances(data);
     d.setClass(d.attribute("cifar10_test_acc"));
     ZeroCostProxyRegressor r = new ZeroCostProxyRegressor();
-    r.setProxy(new SynFlow());
+    r.setProxies(new ZeroCostProxy[] {new SynFlow()});
     r.getScoring().setCache(cache);
     r.buildClassifier(d);
     Evaluation eval = new Evaluation(d);

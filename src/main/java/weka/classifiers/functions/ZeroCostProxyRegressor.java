@@ -18,44 +18,82 @@ import weka.core.TechnicalInformationHandler;
 import weka.core.Utils;
 import zcnas.proxy.CRoZe;
 import zcnas.proxy.ZeroCostProxy;
+import zcnas.score.Scorer;
+import zcnas.stats.RankAggregation;
+import zcnas.util.ZcnasException;
 import zcnas.weka.InstanceScorer;
 import zcnas.weka.ProxySpecs;
 
 /**
  * A regression scheme whose prediction for an architecture is its zero-cost proxy score: nothing is learnt, so in
  * the Experimenter the rank metrics (Spearman rho, Kendall tau) between predictions and the class (an accuracy)
- * compare proxies as schemes, across data sets and repeated runs.
+ * compare proxies as schemes, across data sets and repeated runs. With several proxies the prediction is their rank
+ * ensemble: ranks are relative, so it is computed over the instances predicted together (the test set, which Weka's
+ * evaluation predicts in one batch), exactly as the ensemble of those architectures' scores.
  */
 public class ZeroCostProxyRegressor extends AbstractClassifier implements BatchPredictor, TechnicalInformationHandler {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
-  private ZeroCostProxy proxy = new CRoZe();
+  private ZeroCostProxy[] proxies = {new CRoZe()};
+  private RankAggregation.Method aggregation = RankAggregation.Method.MEAN_RANK;
+  private String output = "";
   private InstanceScorer scoring = new InstanceScorer();
-  private transient Map<String, Double> memo;
+  /** Each architecture's value under every proxy, so a test set is scored once however it is predicted. */
+  private transient Map<String, double[]> memo;
 
   public String globalInfo() {
     return "Predicts the zero-cost proxy score of each instance's architecture (an NB201 string or a DARTS genotype; "
         + "computed on one batch of real images with PyTorch, of the class attribute's data set with dataset auto; "
-        + "no training). Used in the Experimenter with the Spearman rho and Kendall tau "
+        + "no training). With several proxies the prediction is their rank ensemble over the instances predicted "
+        + "together (see aggregation). Used in the Experimenter with the Spearman rho and Kendall tau "
         + "metrics, it compares proxies by how well their scores rank the class attribute (an accuracy). Each "
         + "distinct architecture is scored once.\n\nFor more information see:\n" + getTechnicalInformation();
   }
 
   @Override
   public TechnicalInformation getTechnicalInformation() {
-    return proxy.getTechnicalInformation();
+    return proxies[0].getTechnicalInformation();
   }
 
-  public ZeroCostProxy getProxy() {
-    return proxy;
+  public ZeroCostProxy[] getProxies() {
+    return proxies.clone();
   }
 
-  public void setProxy(ZeroCostProxy proxy) {
-    this.proxy = proxy;
+  public void setProxies(ZeroCostProxy[] proxies) {
+    if (proxies == null || proxies.length == 0) {
+      throw new IllegalArgumentException("at least one proxy is needed");
+    }
+    this.proxies = proxies.clone();
   }
 
-  public String proxyTipText() {
-    return "The zero-cost proxy whose score is the prediction.";
+  public String proxiesTipText() {
+    return "The zero-cost proxies, each with its settings; several form a rank ensemble (see aggregation).";
+  }
+
+  public String getAggregation() {
+    return aggregation.id();
+  }
+
+  public void setAggregation(String id) {
+    aggregation = RankAggregation.Method.forId(id);
+  }
+
+  public String aggregationTipText() {
+    return "How an ensemble combines its proxies' ranks: mean-rank, vote (Abdelfattah et al.'s pairwise majority) "
+        + "or product (geometric mean of the ranks).";
+  }
+
+  public String getOutput() {
+    return output;
+  }
+
+  public void setOutput(String output) {
+    this.output = output == null ? "" : output.trim();
+  }
+
+  public String outputTipText() {
+    return "Which output of a single proxy is predicted, e.g. croze_ZP of CRoZe with component sums (empty: its "
+        + "first, the proxy's score); ensembles combine their proxies' first outputs.";
   }
 
   public InstanceScorer getScoring() {
@@ -72,15 +110,21 @@ public class ZeroCostProxyRegressor extends AbstractClassifier implements BatchP
 
   @Override
   public Enumeration<Option> listOptions() {
-    Vector<Option> o = ProxySpecs.listOptions("\tThe proxy with its options (default zcnas.proxy.CRoZe).", scoring);
+    Vector<Option> o = ProxySpecs.listOptions("\tA proxy with its options (repeatable: a rank ensemble;\n\tdefault "
+        + "zcnas.proxy.CRoZe).", scoring);
+    o.add(new Option("\t" + aggregationTipText() + " (default mean-rank).", "A", 1, "-A <mean-rank|vote|product>"));
+    o.add(new Option("\t" + outputTipText(), "output", 1, "-output <name>"));
     o.addAll(Collections.list(super.listOptions()));
     return o.elements();
   }
 
   @Override
   public void setOptions(String[] options) throws Exception {
-    String spec = Utils.getOption('P', options);
-    setProxy(spec.isEmpty() ? new CRoZe() : ProxySpecs.parse(spec));
+    List<ZeroCostProxy> given = ProxySpecs.parseAll('P', options);
+    setProxies(given.isEmpty() ? new ZeroCostProxy[] {new CRoZe()} : given.toArray(new ZeroCostProxy[0]));
+    String a = Utils.getOption('A', options);
+    setAggregation(a.isEmpty() ? RankAggregation.Method.MEAN_RANK.id() : a);
+    setOutput(Utils.getOption("output", options));
     scoring.setOptions(options);
     super.setOptions(options);
     Utils.checkForRemainingOptions(options);
@@ -88,7 +132,14 @@ public class ZeroCostProxyRegressor extends AbstractClassifier implements BatchP
 
   @Override
   public String[] getOptions() {
-    List<String> o = ProxySpecs.options(List.of(proxy), scoring);
+    List<String> o = ProxySpecs.options(List.of(proxies), scoring);
+    // Only what applies, so the Experimenter's scheme options (its result set names) stay short.
+    if (proxies.length > 1) {
+      Collections.addAll(o, "-A", getAggregation());
+    }
+    if (!output.isEmpty()) {
+      Collections.addAll(o, "-output", output);
+    }
     Collections.addAll(o, super.getOptions());
     return o.toArray(new String[0]);
   }
@@ -101,7 +152,22 @@ public class ZeroCostProxyRegressor extends AbstractClassifier implements BatchP
   @Override
   public void buildClassifier(Instances data) throws Exception {
     getCapabilities().testWithFail(data);
+    columns();
     memo = new HashMap<>();
+  }
+
+  /** The score column each proxy contributes; fails naming a wrong output before any scoring. */
+  private int[] columns() {
+    if (proxies.length > 1 && !output.isEmpty()) {
+      throw new ZcnasException("output '" + output + "' applies to a single proxy, not to an ensemble of "
+          + proxies.length);
+    }
+    List<ZeroCostProxy> list = List.of(proxies);
+    int[] columns = new int[proxies.length];
+    for (int p = 0; p < proxies.length; p++) {
+      columns[p] = Scorer.column(list, p, output.isEmpty() ? proxies[p].outputs().get(0) : output);
+    }
+    return columns;
   }
 
   @Override
@@ -124,11 +190,12 @@ public class ZeroCostProxyRegressor extends AbstractClassifier implements BatchP
     return true;
   }
 
-  /** Scores the instances' architectures, those not seen before in one scoring session. */
+  /** Scores the instances' architectures, those not seen before in one scoring session, and combines ensembles. */
   private double[] predict(List<Instance> instances) throws Exception {
     if (memo == null) {
       memo = new HashMap<>();
     }
+    int[] columns = columns();
     Instances data = new Instances(instances.get(0).dataset(), instances.size());
     for (Instance inst : instances) {
       data.add(inst);
@@ -141,24 +208,34 @@ public class ZeroCostProxyRegressor extends AbstractClassifier implements BatchP
       }
     }
     if (unseen.numInstances() > 0) {
-      double[][] s = scoring.score(unseen, List.of(proxy));
+      double[][] s = scoring.score(unseen, List.of(proxies));
       for (int i = 0; i < unseen.numInstances(); i++) {
-        memo.put(unseen.instance(i).stringValue(attr), s[i][0]);
+        double[] v = new double[columns.length];
+        for (int p = 0; p < columns.length; p++) {
+          v[p] = s[i][columns[p]];
+        }
+        memo.put(unseen.instance(i).stringValue(attr), v);
       }
     }
-    double[] out = new double[instances.size()];
-    for (int i = 0; i < out.length; i++) {
+    double[][] perProxy = new double[columns.length][instances.size()];
+    for (int i = 0; i < instances.size(); i++) {
       Instance inst = instances.get(i);
-      Double v = attr < 0 || inst.isMissing(attr) ? null : memo.get(inst.stringValue(attr));
+      double[] v = attr < 0 || inst.isMissing(attr) ? null : memo.get(inst.stringValue(attr));
+      for (int p = 0; p < columns.length; p++) {
+        perProxy[p][i] = v == null ? Double.NaN : v[p];
+      }
+    }
+    double[] out = columns.length == 1 ? perProxy[0] : aggregation.apply(perProxy);
+    for (int i = 0; i < out.length; i++) {
       // A prediction must be a number for Weka's evaluation: a skipped or non-finite score is missing.
-      out[i] = v == null || !Double.isFinite(v) ? Utils.missingValue() : v;
+      out[i] = Double.isFinite(out[i]) ? out[i] : Utils.missingValue();
     }
     return out;
   }
 
   @Override
   public String getRevision() {
-    return RevisionUtils.extract("$Revision: 1 $");
+    return RevisionUtils.extract("$Revision: 2 $");
   }
 
   public static void main(String[] args) {
