@@ -64,7 +64,15 @@ public final class Scorer<A> implements BatchScorer<A> {
 
   /** The cache key of one output of a proxy for an architecture. */
   private String key(ZeroCostProxy proxy, String output, A arch) {
-    return ScoreCache.key(proxy.cacheKey(), output, session.key(), space.name(), arch.toString());
+    return key(proxy, output, session.key(), space.name(), arch.toString());
+  }
+
+  /**
+   * The cache key of one output of a proxy for an architecture (in its space's notation) scored in a session (its
+   * {@link ScoringSession#key()}) in a space (its {@link SearchSpace#name()}): for scorers that compute elsewhere.
+   */
+  public static String key(ZeroCostProxy proxy, String output, String sessionKey, String spaceName, String arch) {
+    return ScoreCache.key(proxy.cacheKey(), output, sessionKey, spaceName, arch);
   }
 
   /**
