@@ -8,13 +8,11 @@ import java.util.List;
 import java.util.Map;
 import weka.core.Utils;
 import zcnas.data.CifarDataset;
-import zcnas.data.CifarImages;
 import zcnas.experiment.ExperimentPlots;
 import zcnas.experiment.ExperimentResult;
 import zcnas.experiment.ExperimentRunner;
 import zcnas.experiment.ExperimentSpec;
-import zcnas.proxy.ScoringSession;
-import zcnas.score.ScoreCache;
+import zcnas.score.BatchScorer;
 import zcnas.space.Benchmark;
 import zcnas.space.nb201.Nb201Architecture;
 import zcnas.space.nb201.Nb201Space;
@@ -51,6 +49,7 @@ final class ExperimentTool implements Zcnas.Tool {
         + "  -seeds K      seeds (default " + DEFAULT_SEEDS + "; -quick " + QUICK_SEEDS + ")\n"
         + "  -out DIR      results folder (default experiments/results)\n"
         + CommonOptions.CACHE_USAGE
+        + Scorers.USAGE
         + CommonOptions.USAGE.substring(CommonOptions.USAGE.indexOf("  -data "));
   }
 
@@ -71,6 +70,7 @@ final class ExperimentTool implements Zcnas.Tool {
     int seeds = CommonOptions.intOption(options, "seeds", quick ? QUICK_SEEDS : DEFAULT_SEEDS, 1, 1000);
     String outOption = Utils.getOption("out", options);
     Path cacheFile = CommonOptions.cacheFile(options);
+    String master = Scorers.master(options);
     Nb201Space space = new Nb201Space();
     Nb201Targets targets = (Nb201Targets) common.benchmark(space, spec.name().equals("advtrained")
         ? Benchmark.TargetSet.ADVERSARIALLY_TRAINED : Benchmark.TargetSet.DEFAULT);
@@ -88,16 +88,16 @@ final class ExperimentTool implements Zcnas.Tool {
         + "command: `bin/zcnas experiment %s%s -n %d -seeds %d -seed %d`.", n, common.seed, seeds, common.seed,
         common.seed + seeds - 1, images, spec.name(), quick ? " -quick" : "", n, seeds, common.seed);
     ExperimentResult result;
-    Map<CifarDataset, ScoringSession> sessions = new LinkedHashMap<>();
-    try (ScoreCache cache = ScoreCache.open(cacheFile)) {
+    try (Scorers scorers = Scorers.open(master, common, cacheFile)) {
+      // each target's data set has its own scorer; with -master every seed x data set is scored on Spark
+      Map<CifarDataset, BatchScorer<Nb201Architecture>> byData = new LinkedHashMap<>();
       for (CifarDataset d : targets.datasets()) {
-        sessions.put(d, new ScoringSession(CifarImages.readTrain(d, common.imagesDir), common.device, common.threads,
-            common.order));
+        byData.put(d, scorers.scorer(space, List.of(), d));
       }
-      result = ExperimentRunner.run(spec, archs, targets, sessions, cache, seeds, common.seed, settings,
-          System.err::println);
-    } finally {
-      sessions.values().forEach(ScoringSession::close);
+      if (scorers.onSpark()) {
+        System.err.println(scorers.describe(targets.datasets().get(0)));
+      }
+      result = ExperimentRunner.run(spec, archs, targets, byData, seeds, common.seed, settings, System.err::println);
     }
     Files.createDirectories(out);
     result.writeCsv(out.resolve(spec.name() + ".csv"));
