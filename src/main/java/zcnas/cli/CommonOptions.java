@@ -2,6 +2,7 @@ package zcnas.cli;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import weka.core.Utils;
@@ -34,6 +35,8 @@ final class CommonOptions {
   int threads = 0;
   long seed = 0;
   ScoringSession.BatchOrder order = ScoringSession.BatchOrder.SEEDED;
+  /** The options the space's factory read (e.g. -channels 8 -cells 5), which rebuild it elsewhere (-master). */
+  List<String> spaceOptions = List.of();
 
   static final String USAGE =
       "  -dataset cifar10|cifar100|ImageNet16-120\n"
@@ -45,7 +48,8 @@ final class CommonOptions {
       + "  -seed S                     seed of the sample, the weights and the batches (default 0)\n"
       + "  -batches seeded|first       batch drawn with the seed, or the first records of the file (default seeded)\n"
       + "  -device auto|cpu|gpu        where PyTorch runs (default auto: the GPU when there is one)\n"
-      + "  -threads N                  PyTorch intra-op threads (default 0: one per core)\n";
+      + "  -threads N                  PyTorch intra-op threads (default 0: one per core; with -master the threads\n"
+      + "                              of each Spark task, default spark.task.cpus or 1)\n";
 
   static final String CACHE_USAGE =
       "  -cache FILE|none            persistent score cache (default ~/.zcnas/scores.tsv)\n";
@@ -69,8 +73,13 @@ final class CommonOptions {
       device = dev;
     }
     int cores = Runtime.getRuntime().availableProcessors();
-    threads = (int) longOption(options, "threads", 0, 0, 4L * cores,
-        "0 (one per core) to " + 4 * cores + " (4 x the " + cores + " cores)");
+    if (Utils.getOptionPos("master", options) >= 0) {
+      // threads of each Spark task, on executors whose cores this machine does not know
+      threads = (int) longOption(options, "threads", 0, 0, 1024, "0 (spark.task.cpus, default 1) to 1024");
+    } else {
+      threads = (int) longOption(options, "threads", 0, 0, 4L * cores,
+          "0 (one per core) to " + 4 * cores + " (4 x the " + cores + " cores)");
+    }
     seed = longOption(options, "seed", 0, Long.MIN_VALUE, Long.MAX_VALUE, null);
     String b = Utils.getOption("batches", options);
     if (!b.isEmpty()) {
@@ -90,6 +99,11 @@ final class CommonOptions {
     return new ScoringSession(images(), device, threads, order);
   }
 
+  /** A session on another data set's images, with the other settings of these options. */
+  ScoringSession session(CifarDataset images) {
+    return new ScoringSession(CifarImages.readTrain(images, imagesDir), device, threads, order);
+  }
+
   /**
    * The space's benchmark tables with the wanted targets: an error when -bench named a folder without them, a note
    * when the default folder has none.
@@ -103,10 +117,22 @@ final class CommonOptions {
     return b;
   }
 
-  /** The space of -space (default nb201), with its own options. */
-  static SearchSpace<?> space(String[] options) throws Exception {
+  /**
+   * The space of -space (default nb201), with its own options; the options its factory read are kept in
+   * {@link #spaceOptions}.
+   */
+  SearchSpace<?> space(String[] options) throws Exception {
     String id = Utils.getOption("space", options);
-    return Spaces.create(id.isEmpty() ? "nb201" : id, options);
+    String[] before = options.clone();
+    SearchSpace<?> space = Spaces.create(id.isEmpty() ? "nb201" : id, options);
+    List<String> read = new ArrayList<>();
+    for (int i = 0; i < options.length; i++) {
+      if (!before[i].isEmpty() && options[i].isEmpty()) {
+        read.add(before[i]);
+      }
+    }
+    spaceOptions = List.copyOf(read);
+    return space;
   }
 
   /** The score cache of -cache: the default file, none (null), or the file named. */

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import weka.core.Utils;
 import zcnas.data.CifarDataset;
-import zcnas.data.CifarImages;
 import zcnas.experiment.ExperimentPlots;
 import zcnas.experiment.ExperimentResult;
 import zcnas.experiment.ExperimentRunner;
@@ -16,8 +15,8 @@ import zcnas.experiment.ExperimentSpec;
 import zcnas.experiment.FewShotResult;
 import zcnas.experiment.FewShotRunner;
 import zcnas.experiment.LabelledSplit;
-import zcnas.proxy.ScoringSession;
-import zcnas.score.ScoreCache;
+import zcnas.score.BatchScorer;
+import zcnas.space.Benchmark;
 import zcnas.space.nb201.Nb201Architecture;
 import zcnas.space.nb201.Nb201Space;
 import zcnas.space.nb201.Nb201Targets;
@@ -68,6 +67,7 @@ final class ExperimentTool implements Zcnas.Tool {
         + FEWSHOT_QUICK_LABELLED + ")\n"
         + "  -out DIR      results folder (default experiments/results)\n"
         + CommonOptions.CACHE_USAGE
+        + Scorers.USAGE
         + CommonOptions.USAGE.substring(CommonOptions.USAGE.indexOf("  -data "));
   }
 
@@ -97,6 +97,7 @@ final class ExperimentTool implements Zcnas.Tool {
         ? (quick ? FEWSHOT_QUICK_LABELLED : FEWSHOT_LABELLED) : labelledOption, n);
     String outOption = Utils.getOption("out", options);
     Path cacheFile = CommonOptions.cacheFile(options);
+    String master = Scorers.master(options);
     Nb201Space space = new Nb201Space();
     Nb201Targets targets = common.benchGiven ? Nb201Targets.require(common.benchDir, spec.targets())
         : Nb201Targets.load(common.benchDir, spec.targets());
@@ -120,21 +121,21 @@ final class ExperimentTool implements Zcnas.Tool {
             + "(%s); command: `%s`.", n, common.seed, seeds, common.seed, common.seed + seeds - 1, images, command);
     ExperimentResult result = null;
     FewShotResult fewShotResult = null;
-    Map<CifarDataset, ScoringSession> sessions = new LinkedHashMap<>();
-    try (ScoreCache cache = ScoreCache.open(cacheFile)) {
+    try (Scorers scorers = Scorers.open(master, common, cacheFile)) {
+      // each target's data set has its own scorer; with -master every seed x data set is scored on Spark
+      Map<CifarDataset, BatchScorer<Nb201Architecture>> byData = new LinkedHashMap<>();
       for (CifarDataset d : targets.datasets()) {
-        sessions.put(d, new ScoringSession(CifarImages.readTrain(d, common.imagesDir), common.device, common.threads,
-            common.order));
+        byData.put(d, scorers.scorer(space, List.of(), d));
+      }
+      if (scorers.onSpark()) {
+        System.err.println(scorers.describe(targets.datasets().get(0)));
       }
       if (fewShot) {
-        fewShotResult = FewShotRunner.run(spec, archs, targets, sessions, cache, labelled, seeds, common.seed,
-            settings, System.err::println);
-      } else {
-        result = ExperimentRunner.run(spec, archs, targets, sessions, cache, seeds, common.seed, settings,
+        fewShotResult = FewShotRunner.run(spec, archs, targets, byData, labelled, seeds, common.seed, settings,
             System.err::println);
+      } else {
+        result = ExperimentRunner.run(spec, archs, targets, byData, seeds, common.seed, settings, System.err::println);
       }
-    } finally {
-      sessions.values().forEach(ScoringSession::close);
     }
     Files.createDirectories(out);
     Path md = out.resolve(spec.name() + ".md");

@@ -6,9 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import weka.core.Utils;
 import zcnas.proxy.Proxies;
-import zcnas.proxy.ScoringSession;
 import zcnas.proxy.ZeroCostProxy;
-import zcnas.score.ScoreCache;
+import zcnas.score.BatchScorer;
 import zcnas.score.ScoreTable;
 import zcnas.score.Scorer;
 import zcnas.space.ArchitectureList;
@@ -48,6 +47,7 @@ final class ScoreTool implements Zcnas.SpaceTool {
         + "Other:\n"
         + "  -o FILE.csv                 output (the ARFF goes beside it)\n"
         + CommonOptions.CACHE_USAGE
+        + Scorers.USAGE
         + CommonOptions.USAGE;
   }
 
@@ -56,6 +56,7 @@ final class ScoreTool implements Zcnas.SpaceTool {
     List<ZeroCostProxy> proxies = common.proxies(options);
     Path csv = CommonOptions.output(options, "OUT.csv");
     Path cacheFile = CommonOptions.cacheFile(options);
+    String master = Scorers.master(options);
     Benchmark<A> bench = common.benchmark(space, Benchmark.TargetSet.DEFAULT);
     List<A> archs = architectures(space, bench, options, common.seed);
     Utils.checkForRemainingOptions(options);
@@ -64,10 +65,10 @@ final class ScoreTool implements Zcnas.SpaceTool {
     System.err.printf("scoring %d %s architectures with %s on %s, cache %s%n", archs.size(), space.name(),
         CommonOptions.names(proxies), common.dataset.description(), cacheFile == null ? "off" : cacheFile);
     double[][] scores;
-    try (ScoringSession session = common.session(); ScoreCache cache = ScoreCache.open(cacheFile)) {
-      System.err.println("device " + session.device() + ", " + session.threads() + " threads, " + cache.size()
-          + " scores cached");
-      scores = new Scorer<>(session, cache, space).score(archs, proxies, System.err::println);
+    try (Scorers scorers = Scorers.open(master, common, cacheFile)) {
+      BatchScorer<A> scorer = scorers.scorer(space, common.spaceOptions, common.dataset);
+      System.err.println(scorers.describe(common.dataset));
+      scores = scorer.score(archs, proxies, System.err::println);
     }
 
     List<String> scoreColumns = Scorer.columns(proxies);

@@ -8,9 +8,8 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import weka.core.Utils;
 import zcnas.proxy.Proxies;
-import zcnas.proxy.ScoringSession;
 import zcnas.proxy.ZeroCostProxy;
-import zcnas.score.ScoreCache;
+import zcnas.score.BatchScorer;
 import zcnas.score.ScoreTable;
 import zcnas.score.Scorer;
 import zcnas.search.SearchObjective;
@@ -57,6 +56,7 @@ final class SearchTool implements Zcnas.SpaceTool {
         + "  -top K                      architectures printed (default 3)\n"
         + "  -o FILE.csv                 output (the ARFF goes beside it)\n"
         + CommonOptions.CACHE_USAGE
+        + Scorers.USAGE
         + CommonOptions.USAGE.replace("seed of the sample, the weights and the batches", "seed of the search's draws");
   }
 
@@ -78,6 +78,7 @@ final class SearchTool implements Zcnas.SpaceTool {
     int top = CommonOptions.intOption(options, "top", 3, 1, max);
     Path csv = CommonOptions.output(options, "OUT.csv");
     Path cacheFile = CommonOptions.cacheFile(options);
+    String master = Scorers.master(options);
     Benchmark<A> bench = common.benchmark(space, Benchmark.TargetSet.DEFAULT);
     Utils.checkForRemainingOptions(options);
     SearchStrategy strategy = SearchStrategy.forName(strategyName.isEmpty() ? "warmup-move" : strategyName,
@@ -90,9 +91,10 @@ final class SearchTool implements Zcnas.SpaceTool {
     Memory.resetPeak();
     long start = System.nanoTime();
     SearchObjective<A> objective;
-    try (ScoringSession session = common.session(); ScoreCache cache = ScoreCache.open(cacheFile)) {
-      System.err.println("device " + session.device() + ", " + cache.size() + " scores cached");
-      Scorer<A> scorer = new Scorer<>(session, cache, space);
+    try (Scorers scorers = Scorers.open(master, common, cacheFile)) {
+      // with -master the strategy stays here (deterministic by seed); each batch it asks for is scored on Spark
+      BatchScorer<A> scorer = scorers.scorer(space, common.spaceOptions, common.dataset);
+      System.err.println(scorers.describe(common.dataset));
       scorer.check(proxies);
       objective = new SearchObjective<>(scorer, proxies, budget, System.err::println);
       strategy.run(space, objective, new SplittableRandom(common.seed));

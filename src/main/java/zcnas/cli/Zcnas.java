@@ -31,7 +31,7 @@ public final class Zcnas implements CommandlineRunnable {
     default int run(String[] options) throws Exception {
       CommonOptions common = new CommonOptions();
       common.parse(options);
-      return run(CommonOptions.space(options), common, options);
+      return run(common.space(options), common, options);
     }
 
     <A> int run(SearchSpace<A> space, CommonOptions common, String[] options) throws Exception;

@@ -9,12 +9,10 @@ import java.util.function.Consumer;
 import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 import zcnas.data.CifarDataset;
 import zcnas.proxy.Proxies;
-import zcnas.proxy.ScoringSession;
 import zcnas.proxy.ZeroCostProxy;
-import zcnas.score.ScoreCache;
+import zcnas.score.BatchScorer;
 import zcnas.score.Scorer;
 import zcnas.space.nb201.Nb201Architecture;
-import zcnas.space.nb201.Nb201Space;
 import zcnas.space.nb201.Nb201Targets;
 import zcnas.stats.RankCorrelation;
 import zcnas.util.ZcnasException;
@@ -37,8 +35,12 @@ public final class ExperimentRunner {
     }
   }
 
+  /**
+   * Runs the experiment; {@code scorers} holds a scorer on each target data set's images (in this process, or on a
+   * cluster: each seed on each data set is one batch).
+   */
   public static ExperimentResult run(ExperimentSpec spec, List<Nb201Architecture> archs, Nb201Targets targets,
-      Map<CifarDataset, ScoringSession> sessions, ScoreCache cache, int seeds, long firstSeed, String settings,
+      Map<CifarDataset, ? extends BatchScorer<Nb201Architecture>> scorers, int seeds, long firstSeed, String settings,
       Consumer<String> log) throws Exception {
     if (targets.names().isEmpty()) {
       throw new ZcnasException("experiment " + spec.name() + ": none of its benchmark tables was found");
@@ -57,7 +59,7 @@ public final class ExperimentRunner {
       for (CifarDataset d : targets.datasets()) {
         log.accept("experiment " + spec.name() + ": seed " + (firstSeed + s) + " (" + (s + 1) + "/" + seeds + "), "
             + d.description());
-        byData.put(d, scoreEntries(spec, archs, sessions.get(d), cache, firstSeed + s, log));
+        byData.put(d, scoreEntries(spec, archs, scorers.get(d), firstSeed + s, log));
       }
       scores.bySeed().add(byData);
     }
@@ -114,7 +116,7 @@ public final class ExperimentRunner {
 
   /** Scores of every entry for one seed on one data set's images, each distinct proxy configuration computed once. */
   static Map<String, double[]> scoreEntries(ExperimentSpec spec, List<Nb201Architecture> archs,
-      ScoringSession session, ScoreCache cache, long seed, Consumer<String> log) {
+      BatchScorer<Nb201Architecture> scorer, long seed, Consumer<String> log) {
     Map<String, ZeroCostProxy> bySpec = new LinkedHashMap<>();
     for (ExperimentSpec.Entry e : spec.entries()) {
       bySpec.computeIfAbsent(e.spec(), s -> {
@@ -124,7 +126,7 @@ public final class ExperimentRunner {
       });
     }
     List<ZeroCostProxy> proxies = new ArrayList<>(bySpec.values());
-    double[][] all = new Scorer<>(session, cache, new Nb201Space()).score(archs, proxies, log);
+    double[][] all = scorer.score(archs, proxies, log);
     List<String> columns = Scorer.columns(proxies);
     Map<String, double[]> scores = new LinkedHashMap<>();
     for (ExperimentSpec.Entry e : spec.entries()) {

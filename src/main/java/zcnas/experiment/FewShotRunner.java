@@ -12,8 +12,7 @@ import weka.classifiers.functions.supportVector.RBFKernel;
 import weka.classifiers.trees.RandomForest;
 import weka.core.Instances;
 import zcnas.data.CifarDataset;
-import zcnas.proxy.ScoringSession;
-import zcnas.score.ScoreCache;
+import zcnas.score.BatchScorer;
 import zcnas.space.nb201.Nb201Architecture;
 import zcnas.space.nb201.Nb201Targets;
 import zcnas.stats.RankCorrelation;
@@ -56,7 +55,7 @@ public final class FewShotRunner {
   }
 
   public static FewShotResult run(ExperimentSpec spec, List<Nb201Architecture> archs, Nb201Targets targets,
-      Map<CifarDataset, ScoringSession> sessions, ScoreCache cache, int[] nLabelled, int seeds, long firstSeed,
+      Map<CifarDataset, BatchScorer<Nb201Architecture>> scorers, int[] nLabelled, int seeds, long firstSeed,
       String settings, Consumer<String> log) throws Exception {
     if (targets.names().isEmpty()) {
       throw new ZcnasException("experiment " + spec.name() + ": none of its benchmark tables was found");
@@ -67,7 +66,7 @@ public final class FewShotRunner {
     Map<CifarDataset, Map<String, double[]>> scores = new LinkedHashMap<>();
     for (CifarDataset d : targets.datasets()) {
       log.accept("experiment " + spec.name() + ": scoring " + archs.size() + " architectures on " + d.description());
-      scores.put(d, ExperimentRunner.scoreEntries(spec, archs, sessions.get(d), cache, firstSeed, log));
+      scores.put(d, ExperimentRunner.scoreEntries(spec, archs, scorers.get(d), firstSeed, log));
     }
     List<String> labels = new ArrayList<>(List.of(BEST_PROXY, BEST_ENSEMBLE));
     LEARNERS.forEach(l -> labels.add(l.label()));

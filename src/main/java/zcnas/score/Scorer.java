@@ -2,6 +2,7 @@ package zcnas.score;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import zcnas.engine.NativeEnvironment;
 import zcnas.proxy.ArchitectureContext;
@@ -23,6 +24,8 @@ public final class Scorer<A> implements BatchScorer<A> {
    * every network has other tensor sizes): often enough to keep resident memory flat, rarely enough to cost nothing.
    */
   private static final int TRIM_EVERY = 64;
+  /** Architectures computed in this JVM, by every scorer: a Spark executor computes one per call (zcnas.spark). */
+  private static final AtomicLong COMPUTED = new AtomicLong();
   private final ScoringSession session;
   private final ScoreCache cache;
   private final SearchSpace<A> space;
@@ -78,7 +81,15 @@ public final class Scorer<A> implements BatchScorer<A> {
 
   /** The cache key of one output of a proxy for an architecture. */
   private String key(ZeroCostProxy proxy, String output, A arch) {
-    return ScoreCache.key(proxy.cacheKey(), output, session.key(), space.name(), arch.toString());
+    return key(proxy, output, session.key(), space.name(), arch.toString());
+  }
+
+  /**
+   * The cache key of one output of a proxy for an architecture (in its space's notation) scored in a session (its
+   * {@link ScoringSession#key()}) in a space (its {@link SearchSpace#name()}): for scorers that compute elsewhere.
+   */
+  public static String key(ZeroCostProxy proxy, String output, String sessionKey, String spaceName, String arch) {
+    return ScoreCache.key(proxy.cacheKey(), output, sessionKey, spaceName, arch);
   }
 
   /**
@@ -110,7 +121,7 @@ public final class Scorer<A> implements BatchScorer<A> {
       }
       compute(archs.get(a), proxies, result[a]);
       progress.step();
-      if (progress.done() % TRIM_EVERY == 0) {
+      if (COMPUTED.incrementAndGet() % TRIM_EVERY == 0) {
         NativeEnvironment.trim();
       }
     }
