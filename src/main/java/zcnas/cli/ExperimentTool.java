@@ -16,7 +16,6 @@ import zcnas.experiment.FewShotResult;
 import zcnas.experiment.FewShotRunner;
 import zcnas.experiment.LabelledSplit;
 import zcnas.score.BatchScorer;
-import zcnas.space.Benchmark;
 import zcnas.space.nb201.Nb201Architecture;
 import zcnas.space.nb201.Nb201Space;
 import zcnas.space.nb201.Nb201Targets;
