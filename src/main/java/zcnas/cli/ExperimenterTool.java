@@ -51,7 +51,8 @@ final class ExperimenterTool implements Zcnas.Tool {
         + "proxies learn nothing; each run scores a different half). -run runs it and prints mean and standard\n"
         + "deviation of Spearman rho per scheme with the paired corrected t-test (5%) against the first.\n"
         + "-prepared writes DIR/NAME.xml (default DIR: experiments) for a prepared experiment of 'zcnas experiment'\n"
-        + "(" + String.join(", ", ExperimentSpec.NAMES) + ", or all): its entries and listed ensembles as schemes, "
+        + "(" + String.join(", ", ExperimentSpec.COMPARISONS) + ", or all): its entries and listed ensembles as "
+        + "schemes, "
         + SavedExperiments.PREPARED_RUNS + " runs,\n"
         + "over experiments/nb201-<accuracy>.arff relative to the working directory, which this writes:\n  "
         + SavedExperiments.arffCommand() + "\n"
@@ -124,7 +125,11 @@ final class ExperimenterTool implements Zcnas.Tool {
 
   /** The prepared experiments' saved files, DIR/NAME.xml, deterministic so that the committed ones can be checked. */
   static void writePrepared(String name, Path dir) throws Exception {
-    List<String> names = name.equals("all") ? ExperimentSpec.NAMES : List.of(ExperimentSpec.named(name).name());
+    List<String> names = name.equals("all") ? ExperimentSpec.COMPARISONS : List.of(ExperimentSpec.named(name).name());
+    if (!ExperimentSpec.COMPARISONS.containsAll(names)) {
+      throw new ZcnasException("-prepared " + name + ": only the proxy comparisons have saved Experimenter "
+          + "experiments (" + String.join(", ", ExperimentSpec.COMPARISONS) + ", or all)");
+    }
     Files.createDirectories(dir);
     for (String n : names) {
       ExperimentSpec spec = ExperimentSpec.named(n);

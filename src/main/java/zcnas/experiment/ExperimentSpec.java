@@ -30,6 +30,11 @@ public record ExperimentSpec(String name, String description, List<Entry> entrie
 
   public static final List<String> NAMES = List.of("correlation", "ablation", "perturbation", "init", "ensemble",
       "advtrained", "fewshot");
+  /**
+   * The experiments that compare proxies, and so also exist as saved Weka Experimenter experiments (all but fewshot,
+   * which trains regressors on labelled architectures).
+   */
+  public static final List<String> COMPARISONS = NAMES.stream().filter(n -> !n.equals("fewshot")).toList();
 
   /** The few-shot experiment's CIFAR-10 targets: clean, FGSM eps 8/255, corruptions, adversarially trained FGSM. */
   static final List<Nb201Targets.Target> FEWSHOT_TARGETS = Nb201Targets.ALL.stream()

@@ -37,7 +37,7 @@ class PreparedExperimentsTest {
     }
     written.sort(null);
     List<String> expected = new ArrayList<>();
-    for (String n : ExperimentSpec.NAMES) {
+    for (String n : ExperimentSpec.COMPARISONS) {
       expected.add(n + ".xml");
     }
     expected.sort(null);
@@ -50,7 +50,7 @@ class PreparedExperimentsTest {
 
   @Test
   void savedSchemesAreTheExperimentsEntriesAndEnsembles() throws Exception {
-    for (String name : ExperimentSpec.NAMES) {
+    for (String name : ExperimentSpec.COMPARISONS) {
       ExperimentSpec spec = ExperimentSpec.named(name);
       Experiment exp = Experiment.read(COMMITTED.resolve(name + ".xml").toString());
       Object[] saved = (Object[]) exp.getPropertyArray();
