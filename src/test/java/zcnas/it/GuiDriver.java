@@ -37,10 +37,16 @@ public final class GuiDriver {
   public static void main(String[] args) throws Exception {
     // As Weka's own GUI mains start: this loads the packages with their props and collects their classes.
     weka.gui.GenericObjectEditor.determineClasses();
-    if (args[0].equals("explorer")) {
-      explorer(args[1], args[2], args[3]);
-    } else {
-      experimenter(args[1], args[2]);
+    try {
+      if (args[0].equals("explorer")) {
+        explorer(args[1], args[2], args[3]);
+      } else {
+        experimenter(args[1], args[2]);
+      }
+    } catch (Exception | Error e) {
+      // The GUI's threads would keep a failed driver alive: end it, failing.
+      e.printStackTrace();
+      System.exit(1);
     }
     System.exit(0);
   }
@@ -105,7 +111,7 @@ public final class GuiDriver {
       chooser.setSelectedFile(new File(xml).getAbsoluteFile());
       chooser.approveSelection();
     });
-    waitFor(() -> setup.getExperiment().getDatasets().size() > 0, 60);
+    waitFor(() -> setup.getExperiment() != null && setup.getExperiment().getDatasets().size() > 0, 60);
     Experiment exp = setup.getExperiment();
     System.out.println("opened: " + exp.getDatasets().size() + " data sets " + exp.getDatasets() + ", "
         + java.lang.reflect.Array.getLength(exp.getPropertyArray()) + " schemes, " + exp.getRunUpper() + " runs, in "
@@ -125,14 +131,12 @@ public final class GuiDriver {
       tabs.setSelectedIndex(2);
       ((JButton) get(results, "m_FromExpBut")).doClick();
     });
-    waitFor(() -> compare.getItemCount() > 0, 60);
+    // The results load in the background: the test can be performed once their columns are offered.
+    JButton perform = (JButton) get(results, "m_PerformBut");
+    waitFor(() -> perform.isEnabled() && indexOf(compare, "Spearman rho") >= 0, 60);
     SwingUtilities.invokeAndWait(() -> {
-      for (int i = 0; i < compare.getItemCount(); i++) {
-        if (compare.getItemAt(i).toString().equals("Spearman rho")) {
-          compare.setSelectedIndex(i);
-        }
-      }
-      ((JButton) get(results, "m_PerformBut")).doClick();
+      compare.setSelectedIndex(indexOf(compare, "Spearman rho"));
+      perform.doClick();
     });
     JTextArea out = (JTextArea) get(results, "m_OutText");
     waitFor(() -> out.getText().contains("Analysing"), 120);
@@ -140,6 +144,15 @@ public final class GuiDriver {
     System.out.println("comparison field: " + compare.getSelectedItem());
     System.out.println(out.getText());
     screenshot(frame, shot);
+  }
+
+  static int indexOf(JComboBox<?> box, String item) {
+    for (int i = 0; i < box.getItemCount(); i++) {
+      if (box.getItemAt(i).toString().equals(item)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Waits for a confirmation dialog and presses its Yes button, as a user would. */
