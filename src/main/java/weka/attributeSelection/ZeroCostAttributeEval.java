@@ -66,10 +66,7 @@ public abstract class ZeroCostAttributeEval extends ASEvaluation
   }
 
   public void setProxies(ZeroCostProxy[] proxies) {
-    if (proxies == null || proxies.length == 0) {
-      throw new IllegalArgumentException("at least one proxy is needed");
-    }
-    this.proxies = proxies.clone();
+    this.proxies = ProxySpecs.nonEmpty(proxies);
   }
 
   public String proxiesTipText() {
@@ -85,8 +82,7 @@ public abstract class ZeroCostAttributeEval extends ASEvaluation
   }
 
   public String aggregationTipText() {
-    return "How an ensemble combines its proxies' ranks: mean-rank, vote (Abdelfattah et al.'s pairwise majority) "
-        + "or product (geometric mean of the ranks).";
+    return ProxySpecs.AGGREGATION_TIP;
   }
 
   public InstanceScorer getScoring() {

@@ -14,6 +14,18 @@ public final class ProxySpecs {
   private ProxySpecs() {
   }
 
+  /** The aggregation property's tip text, shared by the adapters that take an ensemble. */
+  public static final String AGGREGATION_TIP = "How an ensemble combines its proxies' ranks: mean-rank, vote "
+      + "(Abdelfattah et al.'s pairwise majority) or product (geometric mean of the ranks).";
+
+  /** A copy of an adapter's proxies property, which needs at least one proxy. */
+  public static ZeroCostProxy[] nonEmpty(ZeroCostProxy[] proxies) {
+    if (proxies == null || proxies.length == 0) {
+      throw new IllegalArgumentException("at least one proxy is needed");
+    }
+    return proxies.clone();
+  }
+
   public static ZeroCostProxy parse(String spec) {
     return Proxies.parse(spec);
   }

@@ -67,16 +67,19 @@ class WekaAdaptersOnRealDataIT {
     return data.attributeToDoubleArray(attribute);
   }
 
-  static double[] synflowScores() {
+  /** SynFlow's score of each instance on a data set's images (null: the class attribute's data set). */
+  static double[] synflowScores(CifarDataset images) {
     InstanceScorer s = new InstanceScorer();
     s.setCache(cache);
-    double[][] all = s.score(data, List.of(new SynFlow()), CifarDataset.CIFAR10);
+    List<ZeroCostProxy> synflow = List.of(new SynFlow());
+    double[][] all = images == null ? s.score(data, synflow) : s.score(data, synflow, images);
     double[] out = new double[all.length];
     for (int i = 0; i < out.length; i++) {
       out[i] = all[i][0];
     }
     return out;
   }
+
 
   @Test
   void evaluatorRanksAccuraciesBySpearmanRho() throws Exception {
@@ -86,7 +89,7 @@ class WekaAdaptersOnRealDataIT {
     selection.setEvaluator(eval);
     selection.setSearch(new Ranker());
     selection.SelectAttributes(data);
-    double[] scores = synflowScores();
+    double[] scores = synflowScores(CifarDataset.CIFAR10);
     int acc = data.attribute("cifar10_test_acc").index();
     double rho = RankCorrelation.of(scores, column(acc)).rho();
     assertEquals(rho, eval.evaluateAttribute(acc), 1e-12);
@@ -97,12 +100,8 @@ class WekaAdaptersOnRealDataIT {
     }
     assertTrue(selection.toResultsString().contains("cifar10_test_acc"));
     // a CIFAR-100 accuracy is ranked by scores of 100-class networks on CIFAR-100 images
-    InstanceScorer s = new InstanceScorer();
-    s.setCache(cache);
-    double[][] c100 = s.score(data, List.of(new SynFlow()), CifarDataset.CIFAR100);
-    double[] on100 = new double[c100.length];
+    double[] on100 = synflowScores(CifarDataset.CIFAR100);
     for (int i = 0; i < on100.length; i++) {
-      on100[i] = c100[i][0];
       assertTrue(on100[i] != scores[i], "row " + i + " scored the same on both data sets");
     }
     int acc100 = data.attribute("cifar100_test_acc").index();
@@ -160,13 +159,7 @@ class WekaAdaptersOnRealDataIT {
     assertEquals(data.numAttributes() + 1, out.numAttributes());
     assertEquals("synflow", out.attribute(out.numAttributes() - 1).name());
     // the filter scores on the images of the class attribute's data set (here an ImageNet16-120 accuracy)
-    InstanceScorer s = new InstanceScorer();
-    s.setCache(cache);
-    double[][] onClassImages = s.score(data, List.of(new SynFlow()));
-    double[] scores = new double[onClassImages.length];
-    for (int r = 0; r < scores.length; r++) {
-      scores[r] = onClassImages[r][0];
-    }
+    double[] scores = synflowScores(null);
     for (int r = 0; r < out.numInstances(); r++) {
       assertEquals(data.instance(r).stringValue(0), out.instance(r).stringValue(0));
       assertEquals(scores[r], out.instance(r).value(out.numAttributes() - 1), 1e-9 * Math.abs(scores[r]));
@@ -187,7 +180,7 @@ class WekaAdaptersOnRealDataIT {
     r.buildClassifier(d);
     Evaluation eval = new Evaluation(d);
     eval.evaluateModel(r, d);
-    RankCorrelation expected = RankCorrelation.of(synflowScores(), column(d.classIndex()));
+    RankCorrelation expected = RankCorrelation.of(synflowScores(CifarDataset.CIFAR10), column(d.classIndex()));
     assertEquals(expected.rho(), eval.getPluginMetric("Spearman rho").getStatistic("Spearman rho"), 1e-12);
     assertEquals(expected.tau(), eval.getPluginMetric("Kendall tau").getStatistic("Kendall tau"), 1e-12);
   }

@@ -60,10 +60,7 @@ public class ZeroCostProxyRegressor extends AbstractClassifier implements BatchP
   }
 
   public void setProxies(ZeroCostProxy[] proxies) {
-    if (proxies == null || proxies.length == 0) {
-      throw new IllegalArgumentException("at least one proxy is needed");
-    }
-    this.proxies = proxies.clone();
+    this.proxies = ProxySpecs.nonEmpty(proxies);
   }
 
   public String proxiesTipText() {
@@ -79,8 +76,7 @@ public class ZeroCostProxyRegressor extends AbstractClassifier implements BatchP
   }
 
   public String aggregationTipText() {
-    return "How an ensemble combines its proxies' ranks: mean-rank, vote (Abdelfattah et al.'s pairwise majority) "
-        + "or product (geometric mean of the ranks).";
+    return ProxySpecs.AGGREGATION_TIP;
   }
 
   public String getOutput() {

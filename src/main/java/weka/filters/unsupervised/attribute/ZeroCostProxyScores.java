@@ -53,10 +53,7 @@ public class ZeroCostProxyScores extends SimpleBatchFilter implements TechnicalI
   }
 
   public void setProxies(ZeroCostProxy[] proxies) {
-    if (proxies == null || proxies.length == 0) {
-      throw new IllegalArgumentException("at least one proxy is needed");
-    }
-    this.proxies = proxies.clone();
+    this.proxies = ProxySpecs.nonEmpty(proxies);
   }
 
   public String proxiesTipText() {
