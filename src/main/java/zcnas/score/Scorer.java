@@ -9,6 +9,7 @@ import zcnas.proxy.ArchitectureContext;
 import zcnas.proxy.ScoringSession;
 import zcnas.proxy.ZeroCostProxy;
 import zcnas.space.SearchSpace;
+import zcnas.util.Memory;
 import zcnas.util.Progress;
 import zcnas.util.ZcnasException;
 
@@ -123,6 +124,7 @@ public final class Scorer<A> implements BatchScorer<A> {
       progress.step();
       if (COMPUTED.incrementAndGet() % TRIM_EVERY == 0) {
         NativeEnvironment.trim();
+        Memory.recordAfterTrim();
       }
     }
     return result;

@@ -8,7 +8,23 @@ import java.nio.file.Paths;
 
 /** The process's resident memory as the Linux kernel reports it (native tensors included, unlike the Java heap). */
 public final class Memory {
+  /** Resident MiB right after the last return of the C heap's free pages, or null before the first. */
+  private static volatile String afterTrim;
+
   private Memory() {
+  }
+
+  /**
+   * Records resident memory now, just after the C heap was trimmed: between trims the reading depends on how much
+   * freed memory glibc still holds, so only readings at this point of the cycle compare across a long run.
+   */
+  public static void recordAfterTrim() {
+    afterTrim = residentMiB();
+  }
+
+  /** Resident MiB at the last {@link #recordAfterTrim()}, or null if there was none in this JVM. */
+  public static String afterTrimMiB() {
+    return afterTrim;
   }
 
   /** Resets the high-water mark of resident memory for this process (Linux; elsewhere a no-op). */

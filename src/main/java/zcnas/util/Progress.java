@@ -50,8 +50,10 @@ public final class Progress {
     double rate = seconds > 0 ? done / seconds : 0;
     String left = done == total ? "done in " + duration(seconds)
         : (rate > 0 ? duration((total - done) / rate) : "?") + " left";
-    return String.format(Locale.ROOT, "%s %d/%d (%.0f%%), %.2f/s, %s, RSS %s MiB", what, done, total,
-        100.0 * done / Math.max(1, total), rate, left, Memory.residentMiB());
+    String trimmed = Memory.afterTrimMiB();
+    return String.format(Locale.ROOT, "%s %d/%d (%.0f%%), %.2f/s, %s, RSS %s MiB%s", what, done, total,
+        100.0 * done / Math.max(1, total), rate, left, Memory.residentMiB(),
+        trimmed == null ? "" : " (" + trimmed + " after the last heap trim)");
   }
 
   public static String duration(double seconds) {

@@ -67,4 +67,16 @@ class ScorerTest extends CpuSession {
       assertEquals(score(new SynFlow(), new Nb201Space().network(archs.get(a), session.dataset())), resumed[a][0]);
     }
   }
+
+  @Test
+  void progressReportsResidentMemoryAtTheTrimPointOnceTheHeapWasTrimmed() {
+    // one more than the trim interval, so a trim falls before the last progress line whatever this JVM computed before
+    List<Nb201Architecture> archs = Nb201Architecture.sample(65, 11);
+    List<String> progress = new ArrayList<>();
+    try (ScoreCache cache = ScoreCache.open(null)) {
+      new Scorer<>(session, cache, new Nb201Space()).score(archs, List.<ZeroCostProxy>of(new SynFlow()), progress::add);
+    }
+    String last = progress.get(progress.size() - 1);
+    assertTrue(last.matches("scored 65/65 .*RSS \\d+ MiB \\(\\d+ after the last heap trim\\)"), last);
+  }
 }
