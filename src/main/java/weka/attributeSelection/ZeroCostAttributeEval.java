@@ -29,10 +29,11 @@ import zcnas.weka.ProxySpecs;
  * well a zero-cost proxy predicts them: buildEvaluator scores every architecture instance, evaluateAttribute(i) is
  * the Spearman rho between the scores and attribute i, each accuracy scored on its own data set's images. With
  * several proxies the score is their ensemble by rank aggregation. Identifier attributes (an index, a rank) are not
- * accuracies: they get -Infinity, so Ranker leaves them out of its ranking.
+ * accuracies: they get -Infinity, so Ranker puts them last and does not select them. Unsupervised in Weka's sense:
+ * no attribute is the class, so every accuracy is ranked (Weka leaves a supervised evaluator's class out).
  */
-public abstract class ZeroCostAttributeEval extends ASEvaluation
-    implements AttributeEvaluator, OptionHandler, TechnicalInformationHandler {
+public abstract class ZeroCostAttributeEval extends UnsupervisedAttributeEvaluator
+    implements OptionHandler, TechnicalInformationHandler {
   private static final long serialVersionUID = 2L;
 
   private ZeroCostProxy[] proxies = defaultProxies();
@@ -144,19 +145,26 @@ public abstract class ZeroCostAttributeEval extends ASEvaluation
     int archAttr = scoring.findArchitectureAttribute(data);
     merits = new double[data.numAttributes()];
     scores.clear();
+    int found = 0;
     for (int i = 0; i < data.numAttributes(); i++) {
       Attribute a = data.attribute(i);
       if (i == archAttr || !a.isNumeric() || isIdentifier(a)) {
         merits[i] = Double.NEGATIVE_INFINITY;
         continue;
       }
-      double[] s = scores.computeIfAbsent(scoring.datasetFor(a.name()), d -> ensemble(data, d));
+      CifarDataset images = scoring.datasetFor(a.name());
+      if (!scores.containsKey(images)) {
+        scores.put(images, ensemble(data, images));
+        found += scoring.foundInCache();
+      }
+      double[] s = scores.get(images);
       RankCorrelation r = RankCorrelation.of(s, data.attributeToDoubleArray(i));
       // An undefined correlation (constant column, too few rows) carries no ranking information: 0.
       merits[i] = Double.isNaN(r.rho()) ? 0 : r.rho();
     }
     if (scores.isEmpty()) {
       scores.put(scoring.datasetFor(null), ensemble(data, scoring.datasetFor(null)));
+      found += scoring.foundInCache();
     }
     StringBuilder sb = new StringBuilder("\tZero-cost proxy attribute evaluator\n\n\tProxies: ");
     for (ZeroCostProxy p : proxies) {
@@ -168,7 +176,9 @@ public abstract class ZeroCostAttributeEval extends ASEvaluation
     double[] any = scores.values().iterator().next();
     long scored = java.util.Arrays.stream(any).filter(v -> !Double.isNaN(v)).count();
     sb.append("\n\tArchitectures scored: ").append(scored).append(" of ").append(data.numInstances())
-        .append(" instances\n\tImages: ");
+        .append(" instances").append(found == 0 ? "" : " (" + found + (scores.size() > 1 ? " architecture x image set pairs" : "")
+            + " found in the score cache)")
+        .append("\n\tImages: ");
     for (CifarDataset d : scores.keySet()) {
       sb.append(d.id()).append(" accuracies on ").append(d.description()).append("; ");
     }

@@ -30,6 +30,7 @@ public final class Scorer<A> implements BatchScorer<A> {
   private final ScoringSession session;
   private final ScoreCache cache;
   private final SearchSpace<A> space;
+  private int foundInCache;
 
   public Scorer(ScoringSession session, ScoreCache cache, SearchSpace<A> space) {
     this.session = session;
@@ -109,7 +110,8 @@ public final class Scorer<A> implements BatchScorer<A> {
         todo.add(a);
       }
     }
-    if (todo.size() < archs.size()) {
+    foundInCache = archs.size() - todo.size();
+    if (foundInCache > 0) {
       progressSink.accept((archs.size() - todo.size()) + " of " + archs.size() + " architectures found in the score "
           + "cache; " + todo.size() + " to compute");
     }
@@ -128,6 +130,11 @@ public final class Scorer<A> implements BatchScorer<A> {
       }
     }
     return result;
+  }
+
+  /** How many architectures of the last {@link #score} call had every score in the cache already. */
+  public int foundInCache() {
+    return foundInCache;
   }
 
   /** Fills the row from the cache; false if some output is missing. */

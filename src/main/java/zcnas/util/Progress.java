@@ -8,9 +8,10 @@ import java.util.function.Consumer;
  * interval (and always at the end).
  */
 public final class Progress {
-  /** A sink that also wants every step's counts (a progress bar), not only the periodic lines. */
+  /** A sink that also wants every step (a progress window), not only the periodic lines. */
   public interface Sink extends Consumer<String> {
-    void update(int done, int total);
+    /** After each step: the counts and the progress line as it reads now. */
+    void update(int done, int total, String line);
   }
 
   private final String what;
@@ -31,10 +32,10 @@ public final class Progress {
 
   public synchronized void step() {
     done++;
-    if (sink instanceof Sink bar) {
-      bar.update(done, total);
-    }
     long now = System.nanoTime();
+    if (sink instanceof Sink window) {
+      window.update(done, total, message(now));
+    }
     if (done == total || now - lastReport >= intervalNanos) {
       lastReport = now;
       sink.accept(message(now));

@@ -48,6 +48,7 @@ public final class InstanceScorer implements OptionHandler, Serializable {
   private String batches = "seeded";
   private String cache = "";
   private boolean skipBad;
+  private transient int foundInCache;
 
   public String globalInfo() {
     return "Where and how the zero-cost proxies are computed: the attribute holding the architectures and their "
@@ -307,6 +308,11 @@ public final class InstanceScorer implements OptionHandler, Serializable {
     return new ArchitectureColumn(architectureAttribute, skipBad);
   }
 
+  /** How many distinct architectures the last {@link #score} call found in the score cache (a resumed run's). */
+  public int foundInCache() {
+    return foundInCache;
+  }
+
   /** {@link #score(Instances, List, CifarDataset)} on the images of {@link #datasetFor} the class attribute. */
   public double[][] score(Instances data, List<ZeroCostProxy> proxies) {
     return score(data, proxies, datasetFor(data.classIndex() < 0 ? null : data.classAttribute().name()));
@@ -343,7 +349,9 @@ public final class InstanceScorer implements OptionHandler, Serializable {
          ScoringSession session = new ScoringSession(CifarImages.readTrain(images, dir), device, threads,
              ScoringSession.BatchOrder.valueOf(batches.toUpperCase(Locale.ROOT)));
          ScoreCache scoreCache = ScoreCache.open(cacheFile)) {
-      scores = new Scorer<>(session, scoreCache, sp).score(new ArrayList<>(distinct.keySet()), proxies, progress);
+      Scorer<A> scorer = new Scorer<>(session, scoreCache, sp);
+      scores = scorer.score(new ArrayList<>(distinct.keySet()), proxies, progress);
+      foundInCache = scorer.foundInCache();
     }
     for (int r = 0; r < archs.size(); r++) {
       if (archs.get(r) != null) {

@@ -85,11 +85,12 @@ final class ScoringProgress implements Progress.Sink, AutoCloseable {
   }
 
   @Override
-  public void update(int done, int total) {
+  public void update(int done, int total, String line) {
     if (bar != null) {
       SwingUtilities.invokeLater(() -> {
         bar.setMaximum(total);
         bar.setValue(done);
+        label.setText(line);
       });
     }
   }

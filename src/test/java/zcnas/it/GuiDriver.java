@@ -10,6 +10,7 @@ import javax.swing.JButton;
 import javax.swing.JComboBox;
 import javax.swing.JFileChooser;
 import javax.swing.JFrame;
+import javax.swing.JProgressBar;
 import javax.swing.JTabbedPane;
 import javax.swing.JTextArea;
 import javax.swing.SwingUtilities;
@@ -28,7 +29,8 @@ import weka.gui.experiment.Experimenter;
  * Weka and this class only, so every zcnas class comes from the package in WEKA_HOME. Prints the output text area
  * and saves a screenshot of the window.
  *
- * <p>Usage: GuiDriver explorer DATA.arff EVALUATOR_SPEC SHOT.png | GuiDriver experimenter EXPERIMENT.xml SHOT.png
+ * <p>Usage: GuiDriver explorer DATA.arff EVALUATOR_SPEC SHOT.png | GuiDriver explorer-stop DATA.arff EVALUATOR_SPEC
+ * PROGRESS_SHOT.png SHOT.png | GuiDriver experimenter EXPERIMENT.xml SHOT.png
  */
 public final class GuiDriver {
   private GuiDriver() {
@@ -39,7 +41,9 @@ public final class GuiDriver {
     weka.gui.GenericObjectEditor.determineClasses();
     try {
       if (args[0].equals("explorer")) {
-        explorer(args[1], args[2], args[3]);
+        explorer(args[1], args[2], null, args[3]);
+      } else if (args[0].equals("explorer-stop")) {
+        explorer(args[1], args[2], args[3], args[4]);
       } else {
         experimenter(args[1], args[2]);
       }
@@ -51,7 +55,12 @@ public final class GuiDriver {
     System.exit(0);
   }
 
-  static void explorer(String arff, String evaluatorSpec, String shot) throws Exception {
+  /**
+   * Selects attributes with the evaluator and Ranker. With a progress screenshot, first starts, waits until the
+   * progress window shows an architecture done, screenshots it, presses Stop, prints the Explorer's log, and starts
+   * again: the second run should resume from the score cache.
+   */
+  static void explorer(String arff, String evaluatorSpec, String progressShot, String shot) throws Exception {
     Explorer explorer = new Explorer();
     JFrame frame = show("Weka Explorer", explorer);
     Instances data = DataSource.read(arff);
@@ -86,6 +95,20 @@ public final class GuiDriver {
     System.out.println("proxy choices: ["
         + ((java.util.Properties) editorProps.get(null)).getProperty("zcnas.proxy.ZeroCostProxy") + "]");
     JButton start = (JButton) get(panel, "m_StartBut");
+    if (progressShot != null) {
+      SwingUtilities.invokeAndWait(start::doClick);
+      JProgressBar bar = waitForProgress(600);
+      System.out.println("progress window: " + bar.getValue() + " of " + bar.getMaximum() + " done; "
+          + progressLine(bar));
+      screenshot(frame, progressShot);
+      SwingUtilities.invokeAndWait(((JButton) get(asp, "m_StopBut"))::doClick);
+      waitFor(() -> get(asp, "m_RunThread") == null, 600);
+      Thread.sleep(500);
+      Object log = get(explorer, "m_LogPanel");
+      System.out.println("log after Stop:\n" + ((JTextArea) get(log, "m_LogText")).getText());
+      System.out.println("status after Stop: " + ((javax.swing.JLabel) get(log, "m_StatusLab")).getText());
+      waitFor(() -> progressBar() == null, 30);
+    }
     SwingUtilities.invokeAndWait(start::doClick);
     JTextArea out = (JTextArea) get(panel, "m_OutText");
     waitFor(() -> out.getText().contains("Selected attributes") || out.getText().contains("Problem"), 900);
@@ -146,6 +169,53 @@ public final class GuiDriver {
     screenshot(frame, shot);
   }
 
+  /** Waits until the package's progress window shows at least one architecture done. */
+  static JProgressBar waitForProgress(int seconds) throws Exception {
+    JProgressBar[] found = new JProgressBar[1];
+    waitFor(() -> {
+      found[0] = progressBar();
+      return found[0] != null && found[0].getValue() >= 1;
+    }, seconds);
+    return found[0];
+  }
+
+  /** The progress bar of a visible progress window of the package, or null. */
+  static JProgressBar progressBar() {
+    for (java.awt.Window w : java.awt.Window.getWindows()) {
+      if (w instanceof javax.swing.JDialog && w.isVisible()
+          && "Zero-cost proxies".equals(((javax.swing.JDialog) w).getTitle())) {
+        return findComponent(((javax.swing.JDialog) w).getContentPane(), JProgressBar.class);
+      }
+    }
+    return null;
+  }
+
+  /** The texts of the progress window's labels (its title line and the latest progress line). */
+  static String progressLine(JProgressBar bar) {
+    StringBuilder sb = new StringBuilder();
+    for (java.awt.Component c : bar.getParent().getComponents()) {
+      if (c instanceof javax.swing.JLabel) {
+        sb.append(((javax.swing.JLabel) c).getText()).append(" | ");
+      }
+    }
+    return sb.toString();
+  }
+
+  static <T> T findComponent(java.awt.Container c, Class<T> type) {
+    for (java.awt.Component child : c.getComponents()) {
+      if (type.isInstance(child)) {
+        return type.cast(child);
+      }
+      if (child instanceof java.awt.Container) {
+        T t = findComponent((java.awt.Container) child, type);
+        if (t != null) {
+          return t;
+        }
+      }
+    }
+    return null;
+  }
+
   static int indexOf(JComboBox<?> box, String item) {
     for (int i = 0; i < box.getItemCount(); i++) {
       if (box.getItemAt(i).toString().equals(item)) {
@@ -161,7 +231,8 @@ public final class GuiDriver {
     while (System.currentTimeMillis() < end) {
       for (java.awt.Window w : java.awt.Window.getWindows()) {
         if (w instanceof javax.swing.JDialog && w.isVisible()) {
-          javax.swing.JOptionPane pane = find(((javax.swing.JDialog) w).getContentPane());
+          javax.swing.JOptionPane pane = findComponent(((javax.swing.JDialog) w).getContentPane(),
+              javax.swing.JOptionPane.class);
           if (pane != null) {
             SwingUtilities.invokeLater(() -> pane.setValue(javax.swing.JOptionPane.YES_OPTION));
             return;
@@ -171,21 +242,6 @@ public final class GuiDriver {
       Thread.sleep(200);
     }
     throw new IllegalStateException("no confirmation dialog appeared");
-  }
-
-  static javax.swing.JOptionPane find(java.awt.Container c) {
-    if (c instanceof javax.swing.JOptionPane) {
-      return (javax.swing.JOptionPane) c;
-    }
-    for (java.awt.Component child : c.getComponents()) {
-      if (child instanceof java.awt.Container) {
-        javax.swing.JOptionPane p = find((java.awt.Container) child);
-        if (p != null) {
-          return p;
-        }
-      }
-    }
-    return null;
   }
 
   static JFrame show(String title, java.awt.Component content) throws Exception {

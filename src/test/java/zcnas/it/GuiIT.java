@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real Weka GUIs under Xvfb with the package installed offline: the Explorer's Select attributes tab runs
- * CRoZeAttributeEval with Ranker on a benchmark ARFF, and the Experimenter runs a saved experiment comparing two
+ * CRoZeAttributeEval with Ranker on a benchmark ARFF, and on DARTS genotypes with its progress window, Stop and a
+ * resumed Start; the Experimenter runs a saved experiment comparing two
  * proxy schemes and analyses Spearman rho, and a user opens the committed experiments/ensemble.xml from a checkout
  * layout, runs it and analyses it. Screenshots go to target/.
  */
@@ -105,6 +106,35 @@ class GuiIT {
     assertTrue(m.find(), out);
     assertTrue(Double.parseDouble(m.group(1)) > 0.5, "CRoZe vs FGSM-8 accuracy on 30 archs: " + m.group(1));
     keepScreenshot(shot, "gui-explorer-select-attributes.png");
+  }
+
+  @Test
+  void explorerShowsProgressOnDartsGenotypesAndResumesAfterStop() throws Exception {
+    Path arff = dir.resolve("darts6.arff");
+    Processes.Result w = Processes.run(env, 300, "bin/zcnas", "arff", "-space", "darts", "-sample", "6", "-seed", "3",
+        "-o", arff.toString());
+    assertEquals(0, w.status(), w.output());
+    Path cache = dir.resolve("darts-cache.tsv");
+    Path progressShot = dir.resolve("explorer-darts-progress.png");
+    Path shot = dir.resolve("explorer-darts.png");
+    // Small NetworkCIFARs keep the test short; the space is recognised from the genotypes, its size set here.
+    Processes.Result r = driver("explorer-stop", arff.toString(), "weka.attributeSelection.CRoZeAttributeEval "
+        + "-space \"darts -channels 8 -cells 5\" -cache " + cache, progressShot.toString(), shot.toString());
+    assertEquals(0, r.status(), r.output());
+    String out = r.output();
+    System.out.println(out);
+    Matcher shown = Pattern.compile("progress window: (\\d) of 6 done; Scoring 6 darts architectures with croze on "
+        + "cifar10 images \\| scored \\1/6 \\(\\d+%\\), [0-9.]+/s, \\S+ left, RSS \\d+ MiB").matcher(out);
+    assertTrue(shown.find(), out);
+    Matcher stopped = Pattern.compile("stopped after (\\d) of 6 architectures; their scores are kept in the score "
+        + "cache " + Pattern.quote(cache.toString())).matcher(out);
+    assertTrue(stopped.find(), "the Explorer's log names the stop and the cache:\n" + out);
+    int kept = Integer.parseInt(stopped.group(1));
+    assertTrue(kept >= 1 && kept < 6, out);
+    assertTrue(out.contains("Architectures scored: 6 of 6 instances (" + kept + " found in the score cache)"), out);
+    assertTrue(Pattern.compile("Ranked attributes:\\s+-?[0-9.]+\\s+3 params").matcher(out).find(), out);
+    keepScreenshot(progressShot, "gui-explorer-darts-progress.png");
+    keepScreenshot(shot, "gui-explorer-darts-resumed.png");
   }
 
   @Test

@@ -57,9 +57,10 @@ class ScorerTest extends CpuSession {
     double[][] resumed;
     try (ScoreCache cache = ScoreCache.open(file)) {
       // the same proxy class and options, so the same cache keys
-      resumed = new Scorer<>(session, cache, new Nb201Space()).score(archs, List.<ZeroCostProxy>of(new StopAfter(0)),
-          progress::add);
+      Scorer<Nb201Architecture> scorer = new Scorer<>(session, cache, new Nb201Space());
+      resumed = scorer.score(archs, List.<ZeroCostProxy>of(new StopAfter(0)), progress::add);
       assertEquals(5, cache.size());
+      assertEquals(2, scorer.foundInCache());
     }
     assertTrue(progress.get(0).startsWith("2 of 5 architectures found in the score cache; 3 to compute"),
         progress.toString());
