@@ -18,11 +18,9 @@ import weka.core.TechnicalInformationHandler;
 import weka.core.Utils;
 import zcnas.data.CifarDataset;
 import zcnas.proxy.ZeroCostProxy;
-import zcnas.score.Scorer;
-import zcnas.stats.RankAggregation;
 import zcnas.stats.RankCorrelation;
 import zcnas.weka.InstanceScorer;
-import zcnas.weka.ProxySpecs;
+import zcnas.weka.ProxyEnsemble;
 
 /**
  * Ranks the numeric attributes of a data set of architectures (accuracies under attacks and corruptions) by how
@@ -34,10 +32,9 @@ import zcnas.weka.ProxySpecs;
  */
 public abstract class ZeroCostAttributeEval extends UnsupervisedAttributeEvaluator
     implements OptionHandler, TechnicalInformationHandler {
-  private static final long serialVersionUID = 2L;
+  private static final long serialVersionUID = 3L;
 
-  private ZeroCostProxy[] proxies = defaultProxies();
-  private RankAggregation.Method aggregation = RankAggregation.Method.MEAN_RANK;
+  private ProxyEnsemble proxySelection = new ProxyEnsemble(defaultProxies());
   private InstanceScorer scoring = new InstanceScorer();
   private double[] merits;
   private final Map<CifarDataset, double[]> scores = new EnumMap<>(CifarDataset.class);
@@ -47,43 +44,33 @@ public abstract class ZeroCostAttributeEval extends UnsupervisedAttributeEvaluat
   protected abstract ZeroCostProxy[] defaultProxies();
 
   public String globalInfo() {
+    List<ZeroCostProxy> proxies = proxySelection.list();
     return "Scores every architecture instance (NB201 strings or DARTS genotypes) with "
-        + (proxies.length == 1 ? "the " + proxies[0].name() + " zero-cost proxy"
+        + (proxies.size() == 1 ? "the " + proxies.get(0).name() + " zero-cost proxy"
             : "an ensemble of zero-cost proxies (rank aggregation)")
         + ", computed on one batch of real images with PyTorch, and rates each numeric attribute (an accuracy) by "
         + "the Spearman rank correlation between the scores and its values, the scores of each accuracy computed "
         + "on the images of its own data set (named by its prefix). With Ranker, the output lists which "
         + "accuracies the proxy predicts, and how well; identifiers (index, rank) are left out.\n\n"
-        + proxies[0].globalInfo();
+        + proxies.get(0).globalInfo();
   }
 
   @Override
   public TechnicalInformation getTechnicalInformation() {
-    return proxies[0].getTechnicalInformation();
+    return proxySelection.getTechnicalInformation();
   }
 
-  public ZeroCostProxy[] getProxies() {
-    return proxies.clone();
+  /** The proxies and, for several, their rank aggregation: {@code getProxySelection().setProxies(...)}. */
+  public ProxyEnsemble getProxySelection() {
+    return proxySelection;
   }
 
-  public void setProxies(ZeroCostProxy[] proxies) {
-    this.proxies = ProxySpecs.nonEmpty(proxies);
+  public void setProxySelection(ProxyEnsemble proxySelection) {
+    this.proxySelection = proxySelection;
   }
 
-  public String proxiesTipText() {
-    return "The zero-cost proxies, each with its settings; several form an ensemble (see aggregation).";
-  }
-
-  public String getAggregation() {
-    return aggregation.id();
-  }
-
-  public void setAggregation(String id) {
-    aggregation = RankAggregation.Method.forId(id);
-  }
-
-  public String aggregationTipText() {
-    return ProxySpecs.AGGREGATION_TIP;
+  public String proxySelectionTipText() {
+    return "The zero-cost proxies, each with its settings; several form an ensemble by rank aggregation.";
   }
 
   public InstanceScorer getScoring() {
@@ -100,9 +87,7 @@ public abstract class ZeroCostAttributeEval extends UnsupervisedAttributeEvaluat
 
   @Override
   public Enumeration<Option> listOptions() {
-    Vector<Option> o = ProxySpecs.listOptions("\tA proxy with its options, e.g. \"zcnas.proxy.CRoZe -B 8\" or "
-        + "\"croze -B 8\"\n\t(repeatable: an ensemble; default: " + ProxySpecs.toSpec(defaultProxies()[0]) + ").", scoring);
-    o.add(new Option("\t" + aggregationTipText() + " (default mean-rank).", "A", 1, "-A <mean-rank|vote|product>"));
+    Vector<Option> o = proxySelection.listOptions(scoring);
     for (ZeroCostProxy p : defaultProxies()) {
       o.add(new Option("", "", 0, "\nOptions specific to proxy " + p.getClass().getName() + ":"));
       o.addAll(Collections.list(p.listOptions()));
@@ -112,18 +97,15 @@ public abstract class ZeroCostAttributeEval extends UnsupervisedAttributeEvaluat
 
   @Override
   public void setOptions(String[] options) throws Exception {
-    List<ZeroCostProxy> given = ProxySpecs.parseAll('P', options);
-    setProxies(given.isEmpty() ? defaultProxies() : given.toArray(new ZeroCostProxy[0]));
-    String a = Utils.getOption('A', options);
-    setAggregation(a.isEmpty() ? RankAggregation.Method.MEAN_RANK.id() : a);
+    proxySelection.setOptions(options);
     scoring.setOptions(options);
     Utils.checkForRemainingOptions(options);
   }
 
   @Override
   public String[] getOptions() {
-    List<String> o = ProxySpecs.options(List.of(proxies), scoring);
-    Collections.addAll(o, "-A", getAggregation());
+    List<String> o = proxySelection.options(scoring);
+    o.addAll(proxySelection.aggregationOptions());
     return o.toArray(new String[0]);
   }
 
@@ -167,18 +149,21 @@ public abstract class ZeroCostAttributeEval extends UnsupervisedAttributeEvaluat
       found += scoring.foundInCache();
     }
     StringBuilder sb = new StringBuilder("\tZero-cost proxy attribute evaluator\n\n\tProxies: ");
-    for (ZeroCostProxy p : proxies) {
+    for (ZeroCostProxy p : proxySelection.list()) {
       sb.append(p).append("; ");
     }
-    if (proxies.length > 1) {
-      sb.append("\n\tEnsemble: ").append(aggregation.id());
+    if (proxySelection.size() > 1) {
+      sb.append("\n\tEnsemble: ").append(proxySelection.getAggregation());
     }
     double[] any = scores.values().iterator().next();
     long scored = java.util.Arrays.stream(any).filter(v -> !Double.isNaN(v)).count();
     sb.append("\n\tArchitectures scored: ").append(scored).append(" of ").append(data.numInstances())
-        .append(" instances").append(found == 0 ? "" : " (" + found + (scores.size() > 1 ? " architecture x image set pairs" : "")
-            + " found in the score cache)")
-        .append("\n\tImages: ");
+        .append(" instances");
+    if (found > 0) {
+      sb.append(" (").append(found).append(scores.size() > 1 ? " architecture x image set pairs" : "")
+          .append(" found in the score cache)");
+    }
+    sb.append("\n\tImages: ");
     for (CifarDataset d : scores.keySet()) {
       sb.append(d.id()).append(" accuracies on ").append(d.description()).append("; ");
     }
@@ -188,16 +173,15 @@ public abstract class ZeroCostAttributeEval extends UnsupervisedAttributeEvaluat
 
   /** The proxies' scores of every instance on a data set's images, aggregated when there are several. */
   private double[] ensemble(Instances data, CifarDataset images) {
-    List<ZeroCostProxy> list = List.of(proxies);
-    double[][] all = scoring.score(data, list, images);
-    double[][] perProxy = new double[proxies.length][data.numInstances()];
-    for (int p = 0; p < proxies.length; p++) {
-      int column = Scorer.column(list, p, proxies[p].outputs().get(0));
+    double[][] all = scoring.score(data, proxySelection.list(), images);
+    int[] columns = proxySelection.columns("");
+    double[][] perProxy = new double[columns.length][data.numInstances()];
+    for (int p = 0; p < columns.length; p++) {
       for (int r = 0; r < data.numInstances(); r++) {
-        perProxy[p][r] = all[r][column];
+        perProxy[p][r] = all[r][columns[p]];
       }
     }
-    return proxies.length == 1 ? perProxy[0] : aggregation.apply(perProxy);
+    return proxySelection.combine(perProxy);
   }
 
   /**

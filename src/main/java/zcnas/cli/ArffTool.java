@@ -49,16 +49,13 @@ final class ArffTool implements Zcnas.Tool {
 
   @Override
   public int run(String[] options) throws Exception {
-    String out = Utils.getOption('o', options);
-    if (out.isEmpty()) {
-      throw new ZcnasException("-o OUT.arff is required");
-    }
+    Path out = CommonOptions.output(options, "OUT.arff");
     String sample = Utils.getOption("sample", options);
     Utils.getFlag("all", options);
     String seed = Utils.getOption("seed", options);
     String spaceId = Utils.getOption("space", options);
     if (!spaceId.isEmpty() && !spaceId.equals("nb201")) {
-      return withoutBenchmark(Spaces.create(spaceId, options), sample, seed, options, Paths.get(out));
+      return withoutBenchmark(Spaces.create(spaceId, options), sample, seed, options, out);
     }
     boolean connected = Utils.getFlag("connected", options);
     boolean unique = Utils.getFlag("unique", options);
@@ -127,7 +124,7 @@ final class ArffTool implements Zcnas.Tool {
       table.add(targets.index(a), a.toString(), row);
     }
     if (classOption.isEmpty()) {
-      write(table, "nb201-benchmark", Paths.get(out));
+      write(table, "nb201-benchmark", out);
       return 0;
     }
     List<String> names = List.of(classOption.trim().split("\\s*,\\s*"));
@@ -137,9 +134,9 @@ final class ArffTool implements Zcnas.Tool {
             + (full ? "" : " (-full adds every attack, data set and the adversarially trained accuracies)"));
       }
     }
-    String base = Paths.get(out).getFileName().toString().replaceFirst("\\.arff$", "");
+    String base = out.getFileName().toString().replaceFirst("\\.arff$", "");
     for (String c : names) {
-      write(table.withLast(c), "nb201-" + c, Paths.get(out).resolveSibling(base + "-" + c + ".arff"));
+      write(table.withLast(c), "nb201-" + c, out.resolveSibling(base + "-" + c + ".arff"));
     }
     return 0;
   }

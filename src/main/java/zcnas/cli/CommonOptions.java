@@ -148,11 +148,16 @@ final class CommonOptions {
 
   /** The required output of -o. */
   static Path output(String[] options, String example) throws Exception {
-    String out = Utils.getOption('o', options);
-    if (out.isEmpty()) {
-      throw new ZcnasException("-o " + example + " is required");
+    return Paths.get(required(options, 'o', example));
+  }
+
+  /** The value of a required option -flag; the error shows it with an example value. */
+  static String required(String[] options, char flag, String example) throws Exception {
+    String v = Utils.getOption(flag, options);
+    if (v.isEmpty()) {
+      throw new ZcnasException("-" + flag + " " + example + " is required");
     }
-    return Paths.get(out);
+    return v;
   }
 
   /** An integer option within [min, max]; the error names the option, the value and the range. */

@@ -29,10 +29,7 @@ final class CorrelateTool implements Zcnas.Tool {
 
   @Override
   public int run(String[] options) throws Exception {
-    String in = Utils.getOption('i', options);
-    if (in.isEmpty()) {
-      throw new ZcnasException("-i SCORES.csv is required");
-    }
+    String in = CommonOptions.required(options, 'i', "SCORES.csv");
     String scoreList = Utils.getOption("scores", options);
     String targetList = Utils.getOption("targets", options);
     Utils.checkForRemainingOptions(options);

@@ -23,9 +23,10 @@ import weka.filters.unsupervised.attribute.Remove;
 import zcnas.data.DataPaths;
 import zcnas.experiment.ExperimentSpec;
 import zcnas.experiment.SavedExperiments;
+import zcnas.proxy.Proxies;
 import zcnas.proxy.ZeroCostProxy;
 import zcnas.util.ZcnasException;
-import zcnas.weka.ProxySpecs;
+import zcnas.weka.ProxySelection;
 
 /**
  * {@code zcnas experimenter}: a Weka Experimenter comparison of proxies as regression schemes by Spearman rho: writes
@@ -84,10 +85,10 @@ final class ExperimenterTool implements Zcnas.Tool {
     }
     String cls = Utils.getOption("class", options);
     String className = cls.isEmpty() ? "cifar10_test_acc" : cls;
-    List<ZeroCostProxy> proxies = ProxySpecs.parseAll('P', options);
+    List<ZeroCostProxy> proxies = ProxySelection.parseAll('P', options);
     if (proxies.isEmpty()) {
-      proxies.add(ProxySpecs.parse("synflow"));
-      proxies.add(ProxySpecs.parse("croze"));
+      proxies.add(Proxies.parse("synflow"));
+      proxies.add(Proxies.parse("croze"));
     }
     int runs = CommonOptions.intOption(options, "runs", 3, 1, 1000);
     String resultsOption = Utils.getOption("results", options);
@@ -105,7 +106,7 @@ final class ExperimenterTool implements Zcnas.Tool {
     List<ZeroCostProxyRegressor> schemes = new ArrayList<>();
     for (ZeroCostProxy p : proxies) {
       ZeroCostProxyRegressor r = new ZeroCostProxyRegressor();
-      r.setProxies(new ZeroCostProxy[] {p});
+      r.getProxySelection().setProxies(p);
       // An absolute image folder, so the saved experiment runs from any working directory.
       r.getScoring().setImagesDir(DataPaths.images().toString());
       schemes.add(r);

@@ -18,10 +18,10 @@ import weka.experiment.InstancesResultListener;
 import weka.experiment.PropertyNode;
 import weka.experiment.RandomSplitResultProducer;
 import weka.experiment.RegressionSplitEvaluator;
+import zcnas.proxy.Proxies;
 import zcnas.proxy.ZeroCostProxy;
 import zcnas.space.nb201.Nb201Targets;
 import zcnas.util.ZcnasException;
-import zcnas.weka.ProxySpecs;
 
 /**
  * Weka Experimenter experiments of {@link ZeroCostProxyRegressor} schemes (Spearman rho and Kendall tau are among
@@ -83,7 +83,7 @@ public final class SavedExperiments {
     Map<String, ExperimentSpec.Entry> entries = new LinkedHashMap<>();
     for (ExperimentSpec.Entry e : spec.entries()) {
       entries.put(e.label(), e);
-      ZeroCostProxy p = ProxySpecs.parse(e.spec());
+      ZeroCostProxy p = Proxies.parse(e.spec());
       ZeroCostProxyRegressor r = regressor(p);
       if (!p.outputs().get(0).equals(e.output())) {
         r.setOutput(e.output());
@@ -97,13 +97,13 @@ public final class SavedExperiments {
         if (e == null) {
           throw new ZcnasException("ensemble " + ens.label() + ": member '" + ens.members().get(i) + "' is no entry");
         }
-        members[i] = ProxySpecs.parse(e.spec());
+        members[i] = Proxies.parse(e.spec());
         if (!members[i].outputs().get(0).equals(e.output())) {
           throw new ZcnasException("ensemble " + ens.label() + ": member " + e.label() + " is not its proxy's score");
         }
       }
       ZeroCostProxyRegressor r = regressor(members);
-      r.setAggregation(ens.method().id());
+      r.getProxySelection().setAggregation(ens.method().id());
       schemes.put(ens.label(), r);
     }
     return schemes;
@@ -111,7 +111,7 @@ public final class SavedExperiments {
 
   private static ZeroCostProxyRegressor regressor(ZeroCostProxy... proxies) {
     ZeroCostProxyRegressor r = new ZeroCostProxyRegressor();
-    r.setProxies(proxies);
+    r.getProxySelection().setProxies(proxies);
     return r;
   }
 

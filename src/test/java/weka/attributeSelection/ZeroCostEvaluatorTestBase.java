@@ -1,5 +1,7 @@
 package weka.attributeSelection;
 
+import zcnas.weka.WekaHarness;
+
 /**
  * Weka's evaluator harness (options, GOE, capabilities, serialisation, regression output) for the zero-cost
  * evaluators. The harness's random strings are no architectures: they are skipped, which is what is tested here;
@@ -15,8 +17,7 @@ public abstract class ZeroCostEvaluatorTestBase extends AbstractEvaluatorTest {
   @Override
   public ASEvaluation getEvaluator() {
     ZeroCostAttributeEval e = newEvaluator();
-    e.getScoring().setSkipBad(true);
-    e.getScoring().setCache("none");
+    e.setScoring(WekaHarness.scoring());
     return e;
   }
 

@@ -22,6 +22,7 @@ import weka.experiment.InstancesResultListener;
 import zcnas.experiment.ExperimentSpec;
 import zcnas.experiment.SavedExperiments;
 import zcnas.proxy.Proxies;
+import zcnas.proxy.ZeroCostProxy;
 import zcnas.util.ZcnasException;
 
 /** The committed experiments/NAME.xml are what the generator writes, and hold the prepared experiments' schemes. */
@@ -58,21 +59,23 @@ class PreparedExperimentsTest {
       int i = 0;
       for (ExperimentSpec.Entry e : spec.entries()) {
         ZeroCostProxyRegressor r = (ZeroCostProxyRegressor) saved[i++];
-        assertEquals(1, r.getProxies().length, e.label());
+        ZeroCostProxy[] proxies = r.getProxySelection().getProxies();
+        assertEquals(1, proxies.length, e.label());
         // The same proxy with the same options as 'zcnas experiment NAME' computes for this entry.
-        assertEquals(Proxies.parse(e.spec()).cacheKey(), r.getProxies()[0].cacheKey(), e.label());
-        String predicted = r.getOutput().isEmpty() ? r.getProxies()[0].outputs().get(0) : r.getOutput();
+        assertEquals(Proxies.parse(e.spec()).cacheKey(), proxies[0].cacheKey(), e.label());
+        String predicted = r.getOutput().isEmpty() ? proxies[0].outputs().get(0) : r.getOutput();
         assertEquals(e.output(), predicted, e.label());
       }
       for (ExperimentSpec.Ensemble ens : spec.ensembles()) {
         ZeroCostProxyRegressor r = (ZeroCostProxyRegressor) saved[i++];
-        assertEquals(ens.method().id(), r.getAggregation(), ens.label());
-        assertEquals(ens.members().size(), r.getProxies().length, ens.label());
+        assertEquals(ens.method().id(), r.getProxySelection().getAggregation(), ens.label());
+        ZeroCostProxy[] proxies = r.getProxySelection().getProxies();
+        assertEquals(ens.members().size(), proxies.length, ens.label());
         for (int m = 0; m < ens.members().size(); m++) {
           String member = ens.members().get(m);
           String memberSpec = spec.entries().stream().filter(e -> e.label().equals(member)).findFirst()
               .orElseThrow().spec();
-          assertEquals(Proxies.parse(memberSpec).cacheKey(), r.getProxies()[m].cacheKey(), ens.label());
+          assertEquals(Proxies.parse(memberSpec).cacheKey(), proxies[m].cacheKey(), ens.label());
         }
       }
       // Portable: the data sets and the results file are relative to the working directory, the scoring

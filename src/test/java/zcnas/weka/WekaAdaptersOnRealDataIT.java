@@ -138,8 +138,8 @@ class WekaAdaptersOnRealDataIT {
     Instances d = new Instances(data);
     d.setClass(d.attribute("cifar10_test_acc"));
     ZeroCostProxyRegressor r = new ZeroCostProxyRegressor();
-    r.setProxies(new ZeroCostProxy[] {new Snip(), new Naswot()});
-    r.setAggregation("vote");
+    r.getProxySelection().setProxies(new Snip(), new Naswot());
+    r.getProxySelection().setAggregation("vote");
     r.getScoring().setCache(cache);
     r.buildClassifier(d);
     double[][] predicted = r.distributionsForInstances(d);
@@ -152,7 +152,7 @@ class WekaAdaptersOnRealDataIT {
   @Test
   void filterAppendsTheScores() throws Exception {
     ZeroCostProxyScores filter = new ZeroCostProxyScores();
-    filter.setProxies(new ZeroCostProxy[] {new SynFlow()});
+    filter.getProxySelection().setProxies(new SynFlow());
     filter.getScoring().setCache(cache);
     filter.setInputFormat(data);
     Instances out = Filter.useFilter(data, filter);
@@ -175,7 +175,7 @@ class WekaAdaptersOnRealDataIT {
     Instances d = new Instances(data);
     d.setClass(d.attribute("cifar10_test_acc"));
     ZeroCostProxyRegressor r = new ZeroCostProxyRegressor();
-    r.setProxies(new ZeroCostProxy[] {new SynFlow()});
+    r.getProxySelection().setProxies(new SynFlow());
     r.getScoring().setCache(cache);
     r.buildClassifier(d);
     Evaluation eval = new Evaluation(d);

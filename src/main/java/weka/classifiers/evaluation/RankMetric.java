@@ -1,5 +1,6 @@
 package weka.classifiers.evaluation;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import weka.core.Instance;
@@ -9,16 +10,41 @@ import zcnas.stats.RankCorrelation;
 /**
  * A rank correlation between predictions and actual values of a numeric class, as a Weka plugin evaluation metric:
  * the Experimenter's split evaluators report it for every run. Never NaN: undefined correlations (fewer than two
- * pairs, a constant side) are 0, no ranking information.
+ * pairs, a constant side) are 0, no ranking information. A metric is a plugin class of its own (Weka creates it by
+ * name) that names its statistic.
  */
 public abstract class RankMetric extends AbstractEvaluationMetric implements StandardEvaluationMetric {
   private static final long serialVersionUID = 1L;
+  private final String name;
+  private final String description;
+  private final Statistic statistic;
   private final List<double[]> pairs = new ArrayList<>();
 
-  /** The statistic's single name, also the Experimenter's result column. */
-  protected abstract String statisticName();
+  /** Which statistic of a rank correlation. */
+  protected interface Statistic extends Serializable {
+    double of(RankCorrelation r);
+  }
 
-  protected abstract double statistic(RankCorrelation r);
+  /**
+   * @param name the metric's name, also its statistic's single name and the Experimenter's result column
+   * @param description the metric's description
+   * @param statistic which statistic of the rank correlation it reports
+   */
+  protected RankMetric(String name, String description, Statistic statistic) {
+    this.name = name;
+    this.description = description;
+    this.statistic = statistic;
+  }
+
+  @Override
+  public String getMetricName() {
+    return name;
+  }
+
+  @Override
+  public String getMetricDescription() {
+    return description;
+  }
 
   @Override
   public boolean appliesToNominalClass() {
@@ -32,12 +58,12 @@ public abstract class RankMetric extends AbstractEvaluationMetric implements Sta
 
   @Override
   public List<String> getStatisticNames() {
-    return List.of(statisticName());
+    return List.of(name);
   }
 
   @Override
-  public double getStatistic(String name) {
-    if (!statisticName().equals(name)) {
+  public double getStatistic(String statisticName) {
+    if (!name.equals(statisticName)) {
       return Utils.missingValue();
     }
     double[] predicted = new double[pairs.size()];
@@ -46,7 +72,7 @@ public abstract class RankMetric extends AbstractEvaluationMetric implements Sta
       predicted[i] = pairs.get(i)[0];
       actual[i] = pairs.get(i)[1];
     }
-    double v = statistic(RankCorrelation.of(predicted, actual));
+    double v = statistic.of(RankCorrelation.of(predicted, actual));
     return Double.isNaN(v) ? 0 : v;
   }
 
@@ -64,6 +90,6 @@ public abstract class RankMetric extends AbstractEvaluationMetric implements Sta
 
   @Override
   public String toSummaryString() {
-    return String.format("%-41s %.4f%n", statisticName(), getStatistic(statisticName()));
+    return String.format("%-41s %.4f%n", name, getStatistic(name));
   }
 }

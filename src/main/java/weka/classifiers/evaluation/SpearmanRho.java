@@ -6,23 +6,8 @@ import zcnas.stats.RankCorrelation;
 public class SpearmanRho extends RankMetric {
   private static final long serialVersionUID = 1L;
 
-  @Override
-  public String getMetricName() {
-    return "Spearman rho";
-  }
-
-  @Override
-  public String getMetricDescription() {
-    return "Spearman's rank correlation between predicted and actual values of a numeric class";
-  }
-
-  @Override
-  protected String statisticName() {
-    return "Spearman rho";
-  }
-
-  @Override
-  protected double statistic(RankCorrelation r) {
-    return r.rho();
+  public SpearmanRho() {
+    super("Spearman rho", "Spearman's rank correlation between predicted and actual values of a numeric class",
+        RankCorrelation::rho);
   }
 }

@@ -16,13 +16,9 @@ import weka.core.RevisionUtils;
 import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformationHandler;
 import weka.core.Utils;
-import zcnas.proxy.CRoZe;
-import zcnas.proxy.ZeroCostProxy;
-import zcnas.score.Scorer;
-import zcnas.stats.RankAggregation;
 import zcnas.util.ZcnasException;
 import zcnas.weka.InstanceScorer;
-import zcnas.weka.ProxySpecs;
+import zcnas.weka.ProxyEnsemble;
 
 /**
  * A regression scheme whose prediction for an architecture is its zero-cost proxy score: nothing is learnt, so in
@@ -32,10 +28,9 @@ import zcnas.weka.ProxySpecs;
  * evaluation predicts in one batch), exactly as the ensemble of those architectures' scores.
  */
 public class ZeroCostProxyRegressor extends AbstractClassifier implements BatchPredictor, TechnicalInformationHandler {
-  private static final long serialVersionUID = 2L;
+  private static final long serialVersionUID = 3L;
 
-  private ZeroCostProxy[] proxies = {new CRoZe()};
-  private RankAggregation.Method aggregation = RankAggregation.Method.MEAN_RANK;
+  private ProxyEnsemble proxySelection = new ProxyEnsemble();
   private String output = "";
   private InstanceScorer scoring = new InstanceScorer();
   /** Each architecture's value under every proxy, so a test set is scored once however it is predicted. */
@@ -52,31 +47,21 @@ public class ZeroCostProxyRegressor extends AbstractClassifier implements BatchP
 
   @Override
   public TechnicalInformation getTechnicalInformation() {
-    return proxies[0].getTechnicalInformation();
+    return proxySelection.getTechnicalInformation();
   }
 
-  public ZeroCostProxy[] getProxies() {
-    return proxies.clone();
+  /** The proxies (default CRoZe) and how several are combined: {@code getProxySelection().setProxies(...)}. */
+  public ProxyEnsemble getProxySelection() {
+    return proxySelection;
   }
 
-  public void setProxies(ZeroCostProxy[] proxies) {
-    this.proxies = ProxySpecs.nonEmpty(proxies);
+  public void setProxySelection(ProxyEnsemble proxySelection) {
+    this.proxySelection = proxySelection;
   }
 
-  public String proxiesTipText() {
-    return "The zero-cost proxies, each with its settings; several form a rank ensemble (see aggregation).";
-  }
-
-  public String getAggregation() {
-    return aggregation.id();
-  }
-
-  public void setAggregation(String id) {
-    aggregation = RankAggregation.Method.forId(id);
-  }
-
-  public String aggregationTipText() {
-    return ProxySpecs.AGGREGATION_TIP;
+  public String proxySelectionTipText() {
+    return "The zero-cost proxies, each with its settings; several predict their rank ensemble over the instances "
+        + "predicted together.";
   }
 
   public String getOutput() {
@@ -106,9 +91,7 @@ public class ZeroCostProxyRegressor extends AbstractClassifier implements BatchP
 
   @Override
   public Enumeration<Option> listOptions() {
-    Vector<Option> o = ProxySpecs.listOptions("\tA proxy with its options (repeatable: a rank ensemble;\n\tdefault "
-        + "zcnas.proxy.CRoZe).", scoring);
-    o.add(new Option("\t" + aggregationTipText() + " (default mean-rank).", "A", 1, "-A <mean-rank|vote|product>"));
+    Vector<Option> o = proxySelection.listOptions(scoring);
     o.add(new Option("\t" + outputTipText(), "output", 1, "-output <name>"));
     o.addAll(Collections.list(super.listOptions()));
     return o.elements();
@@ -116,10 +99,7 @@ public class ZeroCostProxyRegressor extends AbstractClassifier implements BatchP
 
   @Override
   public void setOptions(String[] options) throws Exception {
-    List<ZeroCostProxy> given = ProxySpecs.parseAll('P', options);
-    setProxies(given.isEmpty() ? new ZeroCostProxy[] {new CRoZe()} : given.toArray(new ZeroCostProxy[0]));
-    String a = Utils.getOption('A', options);
-    setAggregation(a.isEmpty() ? RankAggregation.Method.MEAN_RANK.id() : a);
+    proxySelection.setOptions(options);
     setOutput(Utils.getOption("output", options));
     scoring.setOptions(options);
     super.setOptions(options);
@@ -128,10 +108,10 @@ public class ZeroCostProxyRegressor extends AbstractClassifier implements BatchP
 
   @Override
   public String[] getOptions() {
-    List<String> o = ProxySpecs.options(List.of(proxies), scoring);
+    List<String> o = proxySelection.options(scoring);
     // Only what applies, so the Experimenter's scheme options (its result set names) stay short.
-    if (proxies.length > 1) {
-      Collections.addAll(o, "-A", getAggregation());
+    if (proxySelection.size() > 1) {
+      o.addAll(proxySelection.aggregationOptions());
     }
     if (!output.isEmpty()) {
       Collections.addAll(o, "-output", output);
@@ -154,16 +134,11 @@ public class ZeroCostProxyRegressor extends AbstractClassifier implements BatchP
 
   /** The score column each proxy contributes; fails naming a wrong output before any scoring. */
   private int[] columns() {
-    if (proxies.length > 1 && !output.isEmpty()) {
+    if (proxySelection.size() > 1 && !output.isEmpty()) {
       throw new ZcnasException("output '" + output + "' applies to a single proxy, not to an ensemble of "
-          + proxies.length);
+          + proxySelection.size());
     }
-    List<ZeroCostProxy> list = List.of(proxies);
-    int[] columns = new int[proxies.length];
-    for (int p = 0; p < proxies.length; p++) {
-      columns[p] = Scorer.column(list, p, output.isEmpty() ? proxies[p].outputs().get(0) : output);
-    }
-    return columns;
+    return proxySelection.columns(output);
   }
 
   @Override
@@ -204,7 +179,7 @@ public class ZeroCostProxyRegressor extends AbstractClassifier implements BatchP
       }
     }
     if (unseen.numInstances() > 0) {
-      double[][] s = scoring.score(unseen, List.of(proxies));
+      double[][] s = scoring.score(unseen, proxySelection.list());
       for (int i = 0; i < unseen.numInstances(); i++) {
         double[] v = new double[columns.length];
         for (int p = 0; p < columns.length; p++) {
@@ -221,7 +196,7 @@ public class ZeroCostProxyRegressor extends AbstractClassifier implements BatchP
         perProxy[p][i] = v == null ? Double.NaN : v[p];
       }
     }
-    double[] out = columns.length == 1 ? perProxy[0] : aggregation.apply(perProxy);
+    double[] out = proxySelection.combine(perProxy);
     for (int i = 0; i < out.length; i++) {
       // A prediction must be a number for Weka's evaluation: a skipped or non-finite score is missing.
       out[i] = Double.isFinite(out[i]) ? out[i] : Utils.missingValue();

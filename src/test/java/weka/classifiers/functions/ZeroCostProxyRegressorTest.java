@@ -1,9 +1,8 @@
 package weka.classifiers.functions;
 
-import junit.framework.Test;
-import junit.framework.TestSuite;
 import weka.classifiers.AbstractClassifierTest;
 import weka.classifiers.Classifier;
+import zcnas.weka.WekaHarness;
 
 /** Weka's classifier harness on its generated data sets (no architectures there: predictions are missing). */
 public class ZeroCostProxyRegressorTest extends AbstractClassifierTest {
@@ -14,12 +13,7 @@ public class ZeroCostProxyRegressorTest extends AbstractClassifierTest {
   @Override
   public Classifier getClassifier() {
     ZeroCostProxyRegressor r = new ZeroCostProxyRegressor();
-    r.getScoring().setSkipBad(true);
-    r.getScoring().setCache("none");
+    r.setScoring(WekaHarness.scoring());
     return r;
-  }
-
-  public static Test suite() {
-    return new TestSuite(ZeroCostProxyRegressorTest.class);
   }
 }

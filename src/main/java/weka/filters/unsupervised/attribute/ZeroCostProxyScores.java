@@ -15,11 +15,9 @@ import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformationHandler;
 import weka.core.Utils;
 import weka.filters.SimpleBatchFilter;
-import zcnas.proxy.CRoZe;
-import zcnas.proxy.ZeroCostProxy;
 import zcnas.score.Scorer;
 import zcnas.weka.InstanceScorer;
-import zcnas.weka.ProxySpecs;
+import zcnas.weka.ProxySelection;
 
 /**
  * Appends one numeric attribute per proxy output (e.g. croze, or croze and its component sums) holding the
@@ -27,9 +25,9 @@ import zcnas.weka.ProxySpecs;
  * skipped get missing scores.
  */
 public class ZeroCostProxyScores extends SimpleBatchFilter implements TechnicalInformationHandler {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
-  private ZeroCostProxy[] proxies = {new CRoZe()};
+  private ProxySelection proxySelection = new ProxySelection();
   private InstanceScorer scoring = new InstanceScorer();
 
   @Override
@@ -45,19 +43,20 @@ public class ZeroCostProxyScores extends SimpleBatchFilter implements TechnicalI
 
   @Override
   public TechnicalInformation getTechnicalInformation() {
-    return proxies[0].getTechnicalInformation();
+    return proxySelection.getTechnicalInformation();
   }
 
-  public ZeroCostProxy[] getProxies() {
-    return proxies.clone();
+  /** The proxies (default CRoZe): {@code getProxySelection().setProxies(...)}. */
+  public ProxySelection getProxySelection() {
+    return proxySelection;
   }
 
-  public void setProxies(ZeroCostProxy[] proxies) {
-    this.proxies = ProxySpecs.nonEmpty(proxies);
+  public void setProxySelection(ProxySelection proxySelection) {
+    this.proxySelection = proxySelection;
   }
 
-  public String proxiesTipText() {
-    return "The proxies whose scores are appended, each with its settings.";
+  public String proxySelectionTipText() {
+    return "The proxies whose scores are appended, each with its settings: one attribute per proxy output.";
   }
 
   public InstanceScorer getScoring() {
@@ -74,16 +73,14 @@ public class ZeroCostProxyScores extends SimpleBatchFilter implements TechnicalI
 
   @Override
   public Enumeration<Option> listOptions() {
-    Vector<Option> o = ProxySpecs.listOptions("\tA proxy with its options, e.g. \"zcnas.proxy.CRoZe -component-sums\" "
-        + "(repeatable;\n\tdefault: zcnas.proxy.CRoZe).", scoring);
+    Vector<Option> o = proxySelection.listOptions(scoring);
     o.addAll(Collections.list(super.listOptions()));
     return o.elements();
   }
 
   @Override
   public void setOptions(String[] options) throws Exception {
-    List<ZeroCostProxy> given = ProxySpecs.parseAll('P', options);
-    setProxies(given.isEmpty() ? new ZeroCostProxy[] {new CRoZe()} : given.toArray(new ZeroCostProxy[0]));
+    proxySelection.setOptions(options);
     scoring.setOptions(options);
     super.setOptions(options);
     Utils.checkForRemainingOptions(options);
@@ -91,7 +88,7 @@ public class ZeroCostProxyScores extends SimpleBatchFilter implements TechnicalI
 
   @Override
   public String[] getOptions() {
-    List<String> o = ProxySpecs.options(List.of(proxies), scoring);
+    List<String> o = proxySelection.options(scoring);
     Collections.addAll(o, super.getOptions());
     return o.toArray(new String[0]);
   }
@@ -104,7 +101,7 @@ public class ZeroCostProxyScores extends SimpleBatchFilter implements TechnicalI
   @Override
   protected Instances determineOutputFormat(Instances input) {
     Instances out = new Instances(input, 0);
-    for (String column : Scorer.columns(List.of(proxies))) {
+    for (String column : Scorer.columns(proxySelection.list())) {
       String name = column;
       while (out.attribute(name) != null) {
         name = name + "'";
@@ -117,7 +114,7 @@ public class ZeroCostProxyScores extends SimpleBatchFilter implements TechnicalI
   @Override
   protected Instances process(Instances input) {
     Instances out = new Instances(getOutputFormat(), input.numInstances());
-    double[][] scores = scoring.score(input, List.of(proxies));
+    double[][] scores = scoring.score(input, proxySelection.list());
     int extra = out.numAttributes() - input.numAttributes();
     for (int r = 0; r < input.numInstances(); r++) {
       Instance in = input.instance(r);

@@ -1,9 +1,8 @@
 package weka.filters.unsupervised.attribute;
 
-import junit.framework.Test;
-import junit.framework.TestSuite;
 import weka.filters.AbstractFilterTest;
 import weka.filters.Filter;
+import zcnas.weka.WekaHarness;
 
 /** Weka's filter harness on its FilterTest data set (whose strings are no architectures and are skipped). */
 public class ZeroCostProxyScoresTest extends AbstractFilterTest {
@@ -14,12 +13,7 @@ public class ZeroCostProxyScoresTest extends AbstractFilterTest {
   @Override
   public Filter getFilter() {
     ZeroCostProxyScores f = new ZeroCostProxyScores();
-    f.getScoring().setSkipBad(true);
-    f.getScoring().setCache("none");
+    f.setScoring(WekaHarness.scoring());
     return f;
-  }
-
-  public static Test suite() {
-    return new TestSuite(ZeroCostProxyScoresTest.class);
   }
 }
