@@ -94,6 +94,14 @@ public final class GuiDriver {
     editorProps.setAccessible(true);
     System.out.println("proxy choices: ["
         + ((java.util.Properties) editorProps.get(null)).getProperty("zcnas.proxy.ZeroCostProxy") + "]");
+    // The object editor's property sheets: the evaluator's nested settings beans, and the proxies bean's own.
+    Object proxies = eval.getClass().getMethod("getProxySelection").invoke(eval);
+    for (Object bean : new Object[] {eval, proxies}) {
+      weka.gui.PropertySheetPanel sheet = new weka.gui.PropertySheetPanel();
+      SwingUtilities.invokeAndWait(() -> sheet.setTarget(bean));
+      System.out.println("editable properties of " + bean.getClass().getSimpleName() + ": "
+          + sheet.editableProperties());
+    }
     JButton start = (JButton) get(panel, "m_StartBut");
     if (progressShot != null) {
       SwingUtilities.invokeAndWait(start::doClick);

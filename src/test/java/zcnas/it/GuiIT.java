@@ -97,6 +97,9 @@ class GuiIT {
     assertEquals(0, r.status(), r.output());
     String out = r.output();
     assertTrue(out.contains("Ranked attributes:") && out.contains("Architectures scored: 30 of 30"), out);
+    // proxySelection, scoring and Weka's doNotCheckCapabilities; the proxies bean: its proxies and their aggregation
+    assertTrue(out.contains("editable properties of CRoZeAttributeEval: 3")
+        && out.contains("editable properties of ProxyEnsemble: 2"), out);
     Matcher choices = Pattern.compile("proxy choices: \\[(.*)\\]").matcher(out);
     assertTrue(choices.find(), out);
     for (String proxy : new String[] {"CRoZe", "GradNorm", "Snip", "SynFlow", "Naswot"}) {
