@@ -112,7 +112,7 @@ public final class Scorer<A> implements BatchScorer<A> {
     }
     foundInCache = archs.size() - todo.size();
     if (foundInCache > 0) {
-      progressSink.accept((archs.size() - todo.size()) + " of " + archs.size() + " architectures found in the score "
+      progressSink.accept(foundInCache + " of " + archs.size() + " architectures found in the score "
           + "cache; " + todo.size() + " to compute");
     }
     Progress progress = new Progress("scored", todo.size(), progressSink, 5);

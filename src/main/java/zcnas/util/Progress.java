@@ -33,12 +33,15 @@ public final class Progress {
   public synchronized void step() {
     done++;
     long now = System.nanoTime();
+    boolean report = done == total || now - lastReport >= intervalNanos;
+    // one line per step at most: it reads the process's memory from the kernel
+    String line = report || sink instanceof Sink ? message(now) : null;
     if (sink instanceof Sink window) {
-      window.update(done, total, message(now));
+      window.update(done, total, line);
     }
-    if (done == total || now - lastReport >= intervalNanos) {
+    if (report) {
       lastReport = now;
-      sink.accept(message(now));
+      sink.accept(line);
     }
   }
 
