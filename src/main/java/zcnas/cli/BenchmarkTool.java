@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import weka.core.Utils;
 import zcnas.data.DataPaths;
 import zcnas.proxy.ArchitectureContext;
@@ -46,7 +48,9 @@ final class BenchmarkTool implements Zcnas.SpaceTool {
         + " more\narchitectures warm up). In NB201 the architectures are the first N of the reference file, timed by\n"
         + "the authors' code on this kind of machine, and each proxy's seconds are divided by the reference code's\n"
         + "on the same architectures (ratio of sums, and median of per-architecture ratios); the projected time of\n"
-        + "scoring the whole space follows from the mean. Peak memory is the process's resident set.\n"
+        + "scoring the whole space follows from the mean, and where the space has isomorphism classes, the time of\n"
+        + "scoring one member of each (score -isomorphs share) from all the proxies timed on N classes drawn with\n"
+        + "-seed. Peak memory is the process's resident set.\n"
         + "  -n N                        architectures timed (default 30)\n"
         + "  -proxies a,b,... / -P spec  proxies (default the reference settings: gradnorm, snip, synflow,\n"
         + "                              naswot -B 64, croze)\n"
@@ -93,6 +97,15 @@ final class BenchmarkTool implements Zcnas.SpaceTool {
         if (space.size() < Long.MAX_VALUE) {
           System.out.printf(Locale.ROOT, "projected: all %d %s architectures with all of them: %s%n", space.size(),
               space.id(), Progress.duration(perArch * space.size()));
+          List<A> classes = new ArrayList<>(space.enumerate().stream().map(space::canonical).distinct().toList());
+          if (classes.size() < space.size()) {
+            // a uniform sample of the classes: a class's canonical member costs more than an average architecture
+            Collections.shuffle(classes, new Random(common.seed + 2));
+            double perClass = measure(session, space, classes.subList(0, Math.min(classes.size(), n + WARMUP)),
+                proxies, "all together, one per class", "-", null);
+            System.out.printf(Locale.ROOT, "projected with -isomorphs share: %d isomorphism classes with all of them: "
+                + "%s%n", classes.size(), Progress.duration(perClass * classes.size()));
+          }
         }
       }
     }

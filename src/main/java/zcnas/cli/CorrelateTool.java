@@ -24,7 +24,8 @@ final class CorrelateTool implements Zcnas.Tool {
         + "Prints Spearman rho and Kendall tau of each score column against each target column.\n"
         + "  -i FILE        a CSV as written by 'zcnas score'\n"
         + "  -scores LIST   score columns (default: the columns named like proxies or ensembles a+b)\n"
-        + "  -targets LIST  target columns (default: every other numeric column except nb201_index)\n";
+        + "  -targets LIST  target columns (default: every other numeric column except nb201_index\n"
+        + "                 and scored_as)\n";
   }
 
   @Override
@@ -39,7 +40,7 @@ final class CorrelateTool implements Zcnas.Tool {
     for (String c : table.numericColumns()) {
       if (isScoreColumn(c)) {
         scores.add(c);
-      } else {
+      } else if (!c.equals(ScoreTool.SCORED_AS)) {
         targets.add(c);
       }
     }

@@ -8,6 +8,7 @@ import weka.core.Utils;
 import zcnas.proxy.Proxies;
 import zcnas.proxy.ZeroCostProxy;
 import zcnas.score.BatchScorer;
+import zcnas.score.IsomorphSharing;
 import zcnas.score.ScoreTable;
 import zcnas.score.Scorer;
 import zcnas.space.ArchitectureList;
@@ -18,6 +19,8 @@ import zcnas.util.ZcnasException;
 
 /** {@code zcnas score}: proxies for a list, an index list, a seeded sample or all of a space's architectures. */
 final class ScoreTool implements Zcnas.SpaceTool {
+  /** The column of -isomorphs share: the benchmark index of the architecture whose network gave the row's scores. */
+  static final String SCORED_AS = "scored_as";
 
   @Override
   public String summary() {
@@ -36,6 +39,10 @@ final class ScoreTool implements Zcnas.SpaceTool {
         + "  -archs FILE                 one architecture a line in the space's notation ('#' starts a comment)\n"
         + "  -indices I,J,...            benchmark indices (NB201, needs the tables)\n"
         + "  -all                        every architecture of a finite space (NB201: 15,625)\n"
+        + "  -isomorphs each|share       each: every architecture scored on its own network (default); share: each\n"
+        + "                              isomorphism class scored once, on its canonical member, whose scores every\n"
+        + "                              member gets, labelled in a column scored_as (the canonical member's\n"
+        + "                              benchmark index; NB201's 15,625 cells are 6,466 classes)\n"
         + "Proxies:\n"
         + "  -proxies a,b,...            by name, default settings (default " + CommonOptions.DEFAULT_PROXIES
         + "; known: " + String.join(", ", Proxies.names()) + ")\n"
@@ -59,7 +66,12 @@ final class ScoreTool implements Zcnas.SpaceTool {
     String master = Scorers.master(options);
     Benchmark<A> bench = common.benchmark(space, Benchmark.TargetSet.DEFAULT);
     List<A> archs = architectures(space, bench, options, common.seed);
+    boolean share = shareIsomorphs(options);
     Utils.checkForRemainingOptions(options);
+    if (share && bench.names().isEmpty()) {
+      throw new ZcnasException("-isomorphs share labels each row with the benchmark index of the member scored, so it "
+          + "needs a space with benchmark tables (nb201) and the tables (-bench)");
+    }
     ScoreTable.checkWritable(csv);
 
     System.err.printf("scoring %d %s architectures with %s on %s, cache %s%n", archs.size(), space.name(),
@@ -67,12 +79,18 @@ final class ScoreTool implements Zcnas.SpaceTool {
     double[][] scores;
     try (Scorers scorers = Scorers.open(master, common, cacheFile)) {
       BatchScorer<A> scorer = scorers.scorer(space, common.spaceOptions, common.dataset);
+      if (share) {
+        scorer = new IsomorphSharing<>(scorer, space);
+      }
       System.err.println(scorers.describe(common.dataset));
       scores = scorer.score(archs, proxies, System.err::println);
     }
 
     List<String> scoreColumns = Scorer.columns(proxies);
     List<String> columns = new ArrayList<>(scoreColumns);
+    if (share) {
+      columns.add(SCORED_AS);
+    }
     boolean params = bench.names().isEmpty();
     if (params) {
       columns.add("params");
@@ -82,8 +100,12 @@ final class ScoreTool implements Zcnas.SpaceTool {
     for (int a = 0; a < archs.size(); a++) {
       double[] row = new double[columns.size()];
       System.arraycopy(scores[a], 0, row, 0, scoreColumns.size());
+      int next = scoreColumns.size();
+      if (share) {
+        row[next++] = bench.index(space.canonical(archs.get(a)));
+      }
       if (params) {
-        row[scoreColumns.size()] = space.parameters(archs.get(a));
+        row[next] = space.parameters(archs.get(a));
       }
       double[] acc = bench.values(archs.get(a));
       System.arraycopy(acc, 0, row, columns.size() - acc.length, acc.length);
@@ -98,6 +120,18 @@ final class ScoreTool implements Zcnas.SpaceTool {
       System.out.print(CorrelateTool.format(table, scoreColumns, ownTargets));
     }
     return 0;
+  }
+
+  /** -isomorphs each|share (taken out of the options): whether isomorphism classes share one scoring. */
+  private static boolean shareIsomorphs(String[] options) throws Exception {
+    String value = Utils.getOption("isomorphs", options);
+    if (value.isEmpty() || value.equals("each")) {
+      return false;
+    }
+    if (value.equals("share")) {
+      return true;
+    }
+    throw new ZcnasException("-isomorphs takes each or share, got '" + value + "'");
   }
 
   /** The architectures of -sample N, -archs FILE, -indices I,J,... or -all (exactly one of them). */

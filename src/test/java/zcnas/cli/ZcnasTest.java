@@ -1,6 +1,7 @@
 package zcnas.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -94,5 +95,36 @@ class ZcnasTest {
     assertEquals(lines, Files.readAllLines(out));
     String table = CorrelateTool.format(zcnas.score.ScoreTable.read(out), List.of("snip"), List.of("cifar10_test_acc"));
     assertTrue(table.contains("snip"), table);
+  }
+
+  @Test
+  void sharedIsomorphsGetTheirCanonicalMembersScoresAndIndex(@TempDir Path dir) throws Exception {
+    // the first two cells are isomorphic (node 1 receives nothing, so what leaves it is dead)
+    String iso1 = "|none~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|none~1|skip_connect~2|";
+    String iso2 = "|none~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_1x1~1|skip_connect~2|";
+    Path archs = dir.resolve("archs.txt");
+    Files.writeString(archs, iso1 + "\n" + iso2 + "\n" + A + "\n");
+    Path shared = dir.resolve("shared.csv");
+    Tools.run(0, "score", "-archs", archs.toString(), "-proxies", "synflow", "-isomorphs", "share", "-o",
+        shared.toString(), "-cache", "none");
+    zcnas.score.ScoreTable t = zcnas.score.ScoreTable.read(shared);
+    assertTrue(t.numericColumns().contains("scored_as"), t.numericColumns().toString());
+    assertEquals(t.column("synflow")[0], t.column("synflow")[1]);
+    assertEquals(t.column("scored_as")[0], t.column("scored_as")[1]);
+    // the canonical member scored on its own gives the shared score, and its index is the label
+    zcnas.space.nb201.Nb201Space space = new zcnas.space.nb201.Nb201Space();
+    String canonical = space.canonical(space.parse(iso1)).toString();
+    Path one = dir.resolve("canonical.txt");
+    Files.writeString(one, canonical + "\n");
+    Path own = dir.resolve("own.csv");
+    Tools.run(0, "score", "-archs", one.toString(), "-proxies", "synflow", "-o", own.toString(), "-cache", "none");
+    zcnas.score.ScoreTable o = zcnas.score.ScoreTable.read(own);
+    assertEquals(o.column("synflow")[0], t.column("synflow")[0]);
+    assertEquals(Double.parseDouble(Files.readAllLines(own).get(1).split(",")[0]), t.column("scored_as")[0]);
+    assertFalse(CorrelateTool.format(t, List.of("synflow"), List.of("cifar10_test_acc")).isEmpty());
+    assertTrue(Tools.run(1, "score", "-archs", archs.toString(), "-isomorphs", "some", "-o", shared.toString())
+        .contains("-isomorphs takes each or share, got 'some'"));
+    assertTrue(Tools.run(1, "score", "-archs", archs.toString(), "-isomorphs", "share", "-bench", "none", "-o",
+        shared.toString()).contains("needs a space with benchmark tables"));
   }
 }

@@ -184,10 +184,11 @@ public final class Nb201Architecture implements Comparable<Nb201Architecture> {
   }
 
   /**
-   * The function the cell computes, written so that isomorphic cells (NAS-Bench-201's uid_noniso classes, 6,466 of
-   * them) read the same: each node is the sorted sum of its inputs' terms, where none contributes "#" (and a node
-   * with nothing but "#" is itself zero), skip_connect passes its input's term on, and any other op wraps it as
-   * "(term)@op". Edges that cannot reach the output never enter the output's term.
+   * The function the cell computes, written so that isomorphic cells read the same, by NAS-Bench-201's own rule
+   * (Dong and Yang's {@code Structure.to_unique_str(consider_zero=True)}, which made the tables' uid_noniso classes,
+   * 6,466 of them): each node is the sorted sum of its inputs' terms, where none, or an op on an input whose term is
+   * exactly "#", contributes "#", skip_connect passes its input's term on, and any other op wraps it as
+   * "(term)@op". A node summing several "#" reads "#+#", not "#", as in that rule: the tables keep such cells apart.
    */
   public String canonicalForm() {
     String[] term = new String[NODES];
@@ -207,8 +208,7 @@ public final class Nb201Architecture implements Comparable<Nb201Architecture> {
         }
       }
       parts.sort(null);
-      boolean zero = parts.stream().allMatch("#"::equals);
-      term[node] = zero ? "#" : String.join("+", parts);
+      term[node] = String.join("+", parts);
     }
     return term[NODES - 1];
   }

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import zcnas.TestData;
@@ -27,6 +31,25 @@ class Nb201TableTest {
     for (Nb201Architecture a : Nb201Architecture.enumerate()) {
       assertEquals(a, t.architecture(t.index(a)));
     }
+  }
+
+  /** The canonical form (which isomorphism sharing relies on) partitions the space exactly as uid_noniso does. */
+  @Test
+  void canonicalFormsAreTheTablesIsomorphismClasses() {
+    Nb201Table t = Nb201Table.read(TestData.nb201().resolve("robustness_eps1.csv"));
+    Nb201Space space = new Nb201Space();
+    Map<Integer, Nb201Architecture> representativeOfClass = new HashMap<>();
+    Set<Nb201Architecture> representatives = new HashSet<>();
+    for (Nb201Architecture a : Nb201Architecture.enumerate()) {
+      Nb201Architecture rep = space.canonical(a);
+      representatives.add(rep);
+      assertEquals(rep, space.canonical(rep), "a representative is its own");
+      assertEquals(t.isomorphismClass(a), t.isomorphismClass(rep), a + " and " + rep);
+      Nb201Architecture seen = representativeOfClass.putIfAbsent(t.isomorphismClass(a), rep);
+      assertEquals(seen == null ? rep : seen, rep, "class " + t.isomorphismClass(a) + " has two representatives");
+    }
+    assertEquals(6466, representatives.size());
+    assertEquals(6466, representativeOfClass.size());
   }
 
   @Test
