@@ -1,7 +1,7 @@
 /**
  * Scoring many architectures: Scorer (cache first, one network per architecture, every proxy on it) behind
- * BatchScorer, the persistent checksummed ScoreCache, and ScoreTable (score files as CSV and ARFF, written
- * atomically, read back).
+ * BatchScorer, IsomorphSharing (one scoring per isomorphism class, given to every member), the persistent
+ * checksummed ScoreCache, and ScoreTable (score files as CSV and ARFF, written atomically, read back).
  *
  * <p>May depend on: zcnas.proxy, zcnas.space, zcnas.util, Commons CSV.
  */
