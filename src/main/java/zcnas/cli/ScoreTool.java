@@ -77,10 +77,12 @@ final class ScoreTool implements Zcnas.SpaceTool {
     System.err.printf("scoring %d %s architectures with %s on %s, cache %s%n", archs.size(), space.name(),
         CommonOptions.names(proxies), common.dataset.description(), cacheFile == null ? "off" : cacheFile);
     double[][] scores;
+    IsomorphSharing<A> sharing = null;
     try (Scorers scorers = Scorers.open(master, common, cacheFile)) {
       BatchScorer<A> scorer = scorers.scorer(space, common.spaceOptions, common.dataset);
       if (share) {
-        scorer = new IsomorphSharing<>(scorer, space);
+        sharing = new IsomorphSharing<>(scorer, space);
+        scorer = sharing;
       }
       System.err.println(scorers.describe(common.dataset));
       scores = scorer.score(archs, proxies, System.err::println);
@@ -101,8 +103,8 @@ final class ScoreTool implements Zcnas.SpaceTool {
       double[] row = new double[columns.size()];
       System.arraycopy(scores[a], 0, row, 0, scoreColumns.size());
       int next = scoreColumns.size();
-      if (share) {
-        row[next++] = bench.index(space.canonical(archs.get(a)));
+      if (sharing != null) {
+        row[next++] = bench.index(sharing.scoredAs(archs.get(a)));
       }
       if (params) {
         row[next] = space.parameters(archs.get(a));
