@@ -61,7 +61,16 @@ public final class SparkScorer implements AutoCloseable {
     this(master, taskCpus, Map.of());
   }
 
-  /** Partitions per call (0, the default: four per task slot, at most one per architecture). */
+  /**
+   * Architectures per partition at most, by default: a partition's rows reach the cache and the progress line only
+   * when it ends, so a long run gets partitions of about a minute of scoring.
+   */
+  static final int MAX_PARTITION = 32;
+
+  /**
+   * Partitions per call (0, the default: four per task slot, more where a partition would hold over
+   * {@value #MAX_PARTITION} architectures; at most one per architecture).
+   */
   public void setPartitions(int partitions) {
     this.partitions = partitions;
   }
@@ -132,7 +141,7 @@ public final class SparkScorer implements AutoCloseable {
         check(session, space, proxies);
       }
       int slots = slots();
-      int parts = Math.min(items.size(), partitions > 0 ? partitions : 4 * slots);
+      int parts = partitions > 0 ? Math.min(items.size(), partitions) : defaultPartitions(items.size(), slots);
       progressSink.accept(String.format("spark: %d architectures to score (%d cached) in %d partitions, %d task slot%s "
           + "of %d thread%s, master %s", items.size(), call.cached(), parts, slots, slots == 1 ? "" : "s", taskCpus,
           taskCpus == 1 ? "" : "s", spark.master()));
@@ -143,6 +152,10 @@ public final class SparkScorer implements AutoCloseable {
       call.engineStarts().forEach((jvm, n) -> engineStarts.merge(jvm, n, Math::max));
     }
     return call.finish();
+  }
+
+  static int defaultPartitions(int items, int slots) {
+    return Math.min(items, Math.max(4 * slots, (items + MAX_PARTITION - 1) / MAX_PARTITION));
   }
 
   /** The executors' session key for the spec (what the scores are cached under), from a one-task probe job. */
