@@ -67,35 +67,30 @@ public final class TensorOps {
   }
 
   /**
-   * {@link #avgPool3x3(NDArray)} with a stride: the 3x3 window sums times the reciprocal of each window's cell count.
-   * PyTorch's NCHW avg_pool2d (forward and backward) is scalar code, several times slower than the window sums as a
-   * depthwise convolution with an all-ones kernel (float32, oneDNN) or as nine shifted slices (float64, whose
-   * depthwise convolution falls back to a loop over channels).
+   * {@link #avgPool3x3(NDArray)} with a stride. In float32 the 3x3 window sums as a depthwise convolution with an
+   * all-ones kernel (oneDNN) times the reciprocal of each window's cell count: PyTorch's NCHW avg_pool2d is scalar
+   * code, several times slower there. In float64, which oneDNN lacks (its depthwise convolution is a loop over
+   * channels), PyTorch's padded average times 9 / cell count: window sums as nine shifted slices would cost a
+   * zero-filled padded tensor per slice in the backward pass.
    */
   public NDArray avgPool3x3(NDArray x, int stride) {
     long c = x.getShape().get(1);
     long h = x.getShape().get(2);
     long w = x.getShape().get(3);
     Shape s = new Shape(stride, stride);
-    NDArray sums;
-    if (x.getDataType() == DataType.FLOAT32) {
-      NDArray ones = constant("poolkernel", x, c, m -> m.ones(new Shape(c, 1, 3, 3), x.getDataType()));
-      sums = Conv2d.conv2d(x, ones, null, s, new Shape(1, 1), new Shape(1, 1), (int) c).singletonOrThrow();
-    } else {
-      NDArray padded = x.pad(new Shape(1, 1, 1, 1), 0);
-      String step = stride == 1 ? "" : ":" + stride;
-      sums = null;
-      for (int dy = 0; dy < 3; dy++) {
-        for (int dx = 0; dx < 3; dx++) {
-          NDArray window = padded.get(":, :, " + dy + ":" + (dy + h) + step + ", " + dx + ":" + (dx + w) + step);
-          sums = sums == null ? window : sums.add(window);
-        }
-      }
+    if (x.getDataType() != DataType.FLOAT32) {
+      // the padded average times 9 / (cells in the window)
+      NDArray scale = constant("poolscale9:" + h + "x" + w + "/" + stride, x, 0,
+          m -> Pool.avgPool2d(m.ones(new Shape(1, 1, h, w), x.getDataType()), new Shape(3, 3), s, new Shape(1, 1),
+              false, true).pow(-1));
+      return Pool.avgPool2d(x, new Shape(3, 3), s, new Shape(1, 1), false, true).mul(scale);
     }
+    NDArray ones = constant("poolkernel", x, c, m -> m.ones(new Shape(c, 1, 3, 3), x.getDataType()));
+    NDArray sums = Conv2d.conv2d(x, ones, null, s, new Shape(1, 1), new Shape(1, 1), (int) c).singletonOrThrow();
     NDArray scale = constant("poolscale" + h + "x" + w + "/" + stride, x, 0, m -> {
-      NDArray ones = m.ones(new Shape(1, 1, h, w), x.getDataType());
+      NDArray ones1 = m.ones(new Shape(1, 1, h, w), x.getDataType());
       // DJL's avgPool2d counts the padding (it ignores countIncludePad): 1/9 of the in-image cells per window
-      return Pool.avgPool2d(ones, new Shape(3, 3), s, new Shape(1, 1), false, true).mul(9).pow(-1);
+      return Pool.avgPool2d(ones1, new Shape(3, 3), s, new Shape(1, 1), false, true).mul(9).pow(-1);
     });
     return sums.mul(scale);
   }

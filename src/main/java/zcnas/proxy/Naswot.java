@@ -1,15 +1,12 @@
 package zcnas.proxy;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.nn.Activation;
-import ai.djl.nn.core.Linear;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import weka.core.TechnicalInformation;
 import zcnas.network.BnMode;
 import zcnas.network.ForwardListener;
+import zcnas.stats.CodeAgreement;
 import zcnas.stats.LogDeterminant;
 
 /**
@@ -40,51 +37,42 @@ public class Naswot extends ZeroCostProxy {
   @Override
   public double score(ArchitectureContext context) {
     NDArray x = context.images(context.batch(getBatchSize(), getSeed()));
-    KernelAccumulator kernel = new KernelAccumulator(context.manager());
-    context.network().forward(x, context.weights(initializer(), getSeed()), BnMode.ALL, kernel);
     int n = getBatchSize();
-    // Per ReLU with codes c in {0, 1} and G = C C^T: C C^T + (1 - C)(1 - C)^T = 2 G_ij + d - G_ii - G_jj, linear in G,
-    // so only the sum of the G is kept; it is exact in float32 (integers below 2^24).
-    double[] g = kernel.sum.toType(DataType.FLOAT64, false).toDoubleArray();
-    double[] k = new double[g.length];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < n; j++) {
-        k[i * n + j] = 2 * g[i * n + j] + kernel.codes - g[i * n + i] - g[j * n + j];
-      }
+    KernelAccumulator kernel = new KernelAccumulator(n);
+    context.network().forward(x, context.weights(initializer(), getSeed()), BnMode.ALL, kernel);
+    double[] k = new double[n * n];
+    for (int i = 0; i < k.length; i++) {
+      k[i] = kernel.sum[i];
     }
     return LogDeterminant.logAbsDet(k, n);
   }
 
+  /** K = C C^T + (1 - C)(1 - C)^T summed over the ReLUs: per ReLU, how many positions two images' codes share. */
   private static final class KernelAccumulator implements ForwardListener {
-    private final NDManager manager;
+    private final int n;
     /** Kernel terms by input tensor: the convolutions leaving one node all see the same ReLU input. */
-    private final Map<NDArray, NDArray> seen = new IdentityHashMap<>();
-    NDArray sum;
-    long codes;
+    private final Map<NDArray, long[]> seen = new IdentityHashMap<>();
+    final long[] sum;
 
-    KernelAccumulator(NDManager manager) {
-      this.manager = manager;
+    KernelAccumulator(int n) {
+      this.n = n;
+      this.sum = new long[n * n];
     }
 
     @Override
     public void reluInput(NDArray input) {
-      NDArray k = seen.get(input);
-      long n = input.getShape().get(0);
-      long d = input.getShape().size() / n;
+      long[] k = seen.get(input);
       if (k == null) {
-        // the codes as 0/1 floats, sign(relu(x)); G = C C^T as linear(C, C)
-        NDArray c = Activation.relu(input).sign().reshape(n, -1);
-        k = Linear.linear(c, c, null).singletonOrThrow();
-        k.attach(manager);
+        k = new long[n * n];
+        // one bulk copy of the codes c = (x > 0), a byte each; the counts are exact integers
+        try (NDArray codes = input.gt(0)) {
+          CodeAgreement.add(codes.toByteBuffer(), n, Math.toIntExact(input.getShape().size() / n), k);
+        }
         seen.put(input, k);
       }
-      if (sum == null) {
-        sum = k.duplicate();
-        sum.attach(manager);
-      } else {
-        sum.addi(k);
+      for (int i = 0; i < k.length; i++) {
+        sum[i] += k[i];
       }
-      codes += d;
     }
 
     @Override

@@ -41,7 +41,10 @@ class TensorOpsTest extends TorchTest {
     }
   }
 
-  /** Both implementations (float32 convolution, float64 shifted slices) against the definition, stride 1 and 2. */
+  /**
+   * Both implementations (float32 window sums by convolution, float64 rescaled padded average) against the
+   * definition, stride 1 and 2.
+   */
   @Test
   void averagePoolingMatchesItsDefinitionInBothPrecisions() {
     int c = 3;
