@@ -79,20 +79,25 @@ public final class TensorOps {
     long w = x.getShape().get(3);
     Shape s = new Shape(stride, stride);
     if (x.getDataType() != DataType.FLOAT32) {
-      // the padded average times 9 / (cells in the window)
-      NDArray scale = constant("poolscale9:" + h + "x" + w + "/" + stride, x, 0,
-          m -> Pool.avgPool2d(m.ones(new Shape(1, 1, h, w), x.getDataType()), new Shape(3, 3), s, new Shape(1, 1),
-              false, true).pow(-1));
-      return Pool.avgPool2d(x, new Shape(3, 3), s, new Shape(1, 1), false, true).mul(scale);
+      return paddedAverage(x, s).mul(windowScale(x, h, w, s, 1));
     }
     NDArray ones = constant("poolkernel", x, c, m -> m.ones(new Shape(c, 1, 3, 3), x.getDataType()));
     NDArray sums = Conv2d.conv2d(x, ones, null, s, new Shape(1, 1), new Shape(1, 1), (int) c).singletonOrThrow();
-    NDArray scale = constant("poolscale" + h + "x" + w + "/" + stride, x, 0, m -> {
-      NDArray ones1 = m.ones(new Shape(1, 1, h, w), x.getDataType());
-      // DJL's avgPool2d counts the padding (it ignores countIncludePad): 1/9 of the in-image cells per window
-      return Pool.avgPool2d(ones1, new Shape(3, 3), s, new Shape(1, 1), false, true).mul(9).pow(-1);
-    });
-    return sums.mul(scale);
+    return sums.mul(windowScale(x, h, w, s, 9));
+  }
+
+  /**
+   * The per-pass constant 1 / (factor x the padded average of ones): DJL's avgPool2d counts the padding (it ignores
+   * countIncludePad), so that average is each window's in-image cells / 9.
+   */
+  private NDArray windowScale(NDArray x, long h, long w, Shape stride, int factor) {
+    return constant("poolscale" + factor + ":" + h + "x" + w + "/" + stride.get(0), x, 0,
+        m -> paddedAverage(m.ones(new Shape(1, 1, h, w), x.getDataType()), stride).mul(factor).pow(-1));
+  }
+
+  /** 3x3 average pooling with padding 1 that counts the padding. */
+  private static NDArray paddedAverage(NDArray x, Shape stride) {
+    return Pool.avgPool2d(x, new Shape(3, 3), stride, new Shape(1, 1), false, true);
   }
 
   /** 3x3 max pooling with padding 1 (padding never wins: PyTorch pads with -inf). */
