@@ -2,7 +2,6 @@ package zcnas.engine;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,13 +14,18 @@ public final class NativeEnvironment {
   private static final Logger LOG = LoggerFactory.getLogger(NativeEnvironment.class);
 
   /**
-   * OpenMP threads that wait for work sleep instead of spinning: PyTorch's CPU build spins by default, so two
-   * processes on the same cores (two runs, or a run beside the GUI) burn each other's time waiting.
+   * How OpenMP's idle threads wait, set as one group. PyTorch's CPU build spins for milliseconds by default, so two
+   * processes on the same cores (two runs, or a run beside the GUI) burn each other's time waiting; sleeping at once
+   * instead makes every parallel region wake its threads, and DARTS's float64 separable convolutions are tens of
+   * thousands of tiny regions per network (up to twice as slow with two threads as with one). libgomp spins about
+   * 100,000 times a millisecond, so 500 spins bridge the gap between two back-to-back ops and no more.
    */
-  static final Map<String, String> DEFAULTS = new LinkedHashMap<>(Map.of("OMP_WAIT_POLICY", "PASSIVE"));
+  static final Map<String, String> WAIT_DEFAULTS = Map.of("OMP_WAIT_POLICY", "PASSIVE", "GOMP_SPINCOUNT", "500");
 
   private interface C extends Library {
     int setenv(String name, String value, int overwrite);
+
+    String getenv(String name);
 
     int malloc_trim(long pad);
 
@@ -58,6 +62,19 @@ public final class NativeEnvironment {
   }
 
   /**
+   * The settings to add to an environment: none of the wait settings where it sets either of them (GOMP_SPINCOUNT
+   * overrides OMP_WAIT_POLICY, so a user's ACTIVE must not meet our spin count).
+   */
+  static Map<String, String> defaults(Map<String, String> environment) {
+    return WAIT_DEFAULTS.keySet().stream().anyMatch(environment::containsKey) ? Map.of() : WAIT_DEFAULTS;
+  }
+
+  /** A variable of the process's C environment, as the native libraries see it (Java's copy is taken at start). */
+  static String nativeValue(String name) {
+    return c().getenv(name);
+  }
+
+  /**
    * Sets the defaults the environment does not set already, and keeps the C heap's memory between architectures:
    * by default glibc gives large freed blocks back to the system at once and maps big tensors afresh, so every
    * network pays thousands of page faults for memory the last one just released (a third of GradNorm's time).
@@ -73,10 +90,7 @@ public final class NativeEnvironment {
     } catch (UnsatisfiedLinkError | RuntimeException ex) {
       LOG.debug("cannot tune the C heap: {}", ex.toString());
     }
-    for (Map.Entry<String, String> e : DEFAULTS.entrySet()) {
-      if (System.getenv(e.getKey()) != null) {
-        continue;
-      }
+    for (Map.Entry<String, String> e : defaults(System.getenv()).entrySet()) {
       try {
         c().setenv(e.getKey(), e.getValue(), 0);
       } catch (UnsatisfiedLinkError | RuntimeException ex) {
