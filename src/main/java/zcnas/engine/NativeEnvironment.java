@@ -75,9 +75,10 @@ public final class NativeEnvironment {
   }
 
   /**
-   * Sets the defaults the environment does not set already, and keeps the C heap's memory between architectures:
-   * by default glibc gives large freed blocks back to the system at once and maps big tensors afresh, so every
-   * network pays thousands of page faults for memory the last one just released (a third of GradNorm's time).
+   * Sets the wait settings of {@link #defaults} (none where the user set one), and keeps the C heap's memory between
+   * architectures: by default glibc gives large freed blocks back to the system at once and maps big tensors afresh,
+   * so every network pays thousands of page faults for memory the last one just released (a third of GradNorm's
+   * time).
    * Resident memory is then bounded by the trims {@link zcnas.score.Scorer} asks for. Harmless where the C library
    * cannot be reached.
    */
