@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Random;
 import weka.core.Utils;
 import zcnas.data.DataPaths;
+import zcnas.engine.NativeEnvironment;
 import zcnas.proxy.ArchitectureContext;
 import zcnas.proxy.Proxies;
 import zcnas.proxy.ScoringSession;
@@ -125,6 +126,8 @@ final class BenchmarkTool implements Zcnas.SpaceTool {
   /** Times the proxies on every architecture after the warm-up ones; prints a row; returns the mean s/arch. */
   private static <A> double measure(ScoringSession session, SearchSpace<A> space, List<A> archs,
       List<ZeroCostProxy> proxies, String label, String batch, ScoreTable reference) {
+    // what glibc still holds of the rows before would otherwise count in this row's peak
+    NativeEnvironment.trim();
     Memory.resetPeak();
     double[] seconds = new double[archs.size() - WARMUP];
     for (int a = 0; a < archs.size(); a++) {

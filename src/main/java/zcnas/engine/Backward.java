@@ -20,14 +20,51 @@ public final class Backward {
 
   /** Runs {@code forward} (which returns the loss) with grad mode on for this thread, then backpropagates the loss. */
   public static void run(Supplier<NDArray> forward) {
+    run(forward, null);
+  }
+
+  /**
+   * Runs {@code forward} with grad mode on for this thread, then backpropagates from its output with the given
+   * gradient of that output (null: ones, the gradient of a loss), and frees the output.
+   */
+  public static void run(Supplier<NDArray> forward, NDArray outputGradient) {
     boolean previous = JniUtils.isGradMode();
     JniUtils.setGradMode(true);
     try {
-      NDArray loss = forward.get();
-      NDArray ones = loss.getManager().ones(loss.getShape(), loss.getDataType()).toDevice(loss.getDevice(), false);
-      JniUtils.backward((PtNDArray) loss, (PtNDArray) ones, false, false);
+      NDArray out = forward.get();
+      NDArray gradient = outputGradient != null ? outputGradient
+          : out.getManager().ones(out.getShape(), out.getDataType()).toDevice(out.getDevice(), false);
+      JniUtils.backward((PtNDArray) out, (PtNDArray) gradient, false, false);
+      // the output holds the graph, whose gradient accumulators hold the leaves and their gradients
+      out.close();
     } finally {
       JniUtils.setGradMode(previous);
     }
+  }
+
+  /** Runs {@code forward} with grad mode off for this thread: nothing is recorded for a backward pass. */
+  public static <T> T withoutGraph(Supplier<T> forward) {
+    boolean previous = JniUtils.isGradMode();
+    JniUtils.setGradMode(false);
+    try {
+      return forward.get();
+    } finally {
+      JniUtils.setGradMode(previous);
+    }
+  }
+
+  /**
+   * A copy of {@code x} that shares its memory but not its graph, and collects a gradient: where a pass restarts
+   * from a tensor computed before.
+   */
+  public static NDArray leaf(NDArray x) {
+    NDArray leaf = x.stopGradient();
+    leaf.setRequiresGradient(true);
+    return leaf;
+  }
+
+  /** The gradient a backward pass left in {@code x}, or null where none reached it (DJL would give zeros). */
+  public static NDArray gradient(NDArray x) {
+    return JniUtils.getGradient((PtNDArray) x);
   }
 }

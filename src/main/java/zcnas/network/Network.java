@@ -2,6 +2,8 @@ package zcnas.network;
 
 import ai.djl.ndarray.NDArray;
 import java.util.List;
+import java.util.function.UnaryOperator;
+import zcnas.engine.Backward;
 
 /**
  * A network as a pure function of its weights: the proxies run the same architecture with substituted weights
@@ -17,6 +19,15 @@ public interface Network {
 
   /** Logits (N x classes) for images x (N x 3 x H x W) under weights w, in train mode (BN with batch statistics). */
   NDArray forward(NDArray x, Weights w, BnMode bn, ForwardListener listener);
+
+  /**
+   * Backpropagates {@code loss} of the logits for images x into the gradients of the weights that require them
+   * (every BN as {@code bn}, nothing listening). By default the whole pass is recorded at once; a network whose
+   * saved activations would be large may recompute parts of it instead, with the same gradients.
+   */
+  default void backward(NDArray x, Weights w, BnMode bn, UnaryOperator<NDArray> loss) {
+    Backward.run(() -> loss.apply(forward(x, w, bn, ForwardListener.NONE)));
+  }
 
   /**
    * The stage feature (see {@link ForwardListener#stageOutput}) that the official CRoZe code pairs with a layer.

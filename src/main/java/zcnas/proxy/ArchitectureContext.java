@@ -7,9 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import zcnas.data.CifarDataset;
 import zcnas.data.ImageBatch;
-import zcnas.engine.Backward;
 import zcnas.network.BnMode;
-import zcnas.network.ForwardListener;
 import zcnas.network.Initializer;
 import zcnas.network.Network;
 import zcnas.network.Weights;
@@ -94,7 +92,7 @@ public final class ArchitectureContext implements AutoCloseable {
       ImageBatch batch = batch(batchSize, seed);
       NDArray x = images(batch);
       NDArray y = oneHot(batch, DataType.FLOAT32);
-      Backward.run(() -> crossEntropy(network.forward(x, w, BnMode.ALL, ForwardListener.NONE), y));
+      network.backward(x, w, BnMode.ALL, logits -> crossEntropy(logits, y));
       pass = new GradientPass(network, w);
       passes.put(key, pass);
     }

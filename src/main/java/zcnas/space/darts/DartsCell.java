@@ -63,6 +63,26 @@ public record DartsCell(List<Edge> edges, int[] concat) {
     return live;
   }
 
+  /**
+   * Whether the output depends on the cell's inputs at all: not where every concatenated node sums only 'none'
+   * ops, or pools of such nodes (then the output is zeros).
+   */
+  public boolean outputDependsOnInputs() {
+    boolean[] depends = new boolean[steps() + 2];
+    depends[0] = true;
+    depends[1] = true;
+    for (int e = 0; e < edges.size(); e++) {
+      Edge edge = edges.get(e);
+      depends[e / 2 + 2] |= edge.op() != DartsOp.NONE && depends[edge.input()];
+    }
+    for (int c : concat) {
+      if (depends[c]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether edge e's op can influence the cell output. */
   public boolean isEdgeLive(int e) {
     return edges.get(e).op() != DartsOp.NONE && liveStates()[e / 2 + 2];

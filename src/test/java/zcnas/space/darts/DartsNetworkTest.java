@@ -12,12 +12,14 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import zcnas.engine.Backward;
 import zcnas.engine.TorchEngine;
 import zcnas.network.BnMode;
 import zcnas.network.ForwardListener;
 import zcnas.network.Initializer;
 import zcnas.network.Layer;
 import zcnas.network.Weights;
+import zcnas.proxy.ArchitectureContext;
 
 public class DartsNetworkTest {
   /** Every op of the pool at least once, in both cells, on cell inputs (stride 2 in reduction cells) and on nodes. */
@@ -133,6 +135,47 @@ public class DartsNetworkTest {
       });
       assertTrue(skipped.allClose(all, 1e-6, 1e-6, false));
       assertTrue(relus[0] > 0);
+    }
+  }
+
+  @Test
+  void cellCheckpointingGivesTheWholePassGradientsBitForBit() {
+    DartsGenotype deadNodes = DartsGenotype.parse(EVERY_OP.toString().replace("normal_concat=[2, 3, 4, 5]",
+        "normal_concat=[2, 3]"));
+    // normal cells whose output is zeros (a node of 'none' ops and a pool of it): no gradient leaves them
+    DartsGenotype zeroCells = DartsGenotype.parse(EVERY_OP.toString().replaceFirst("normal=\\[[^]]*]",
+        "normal=[('none', 0), ('none', 1), ('avg_pool_3x3', 2), ('none', 1)]").replace("normal_concat=[2, 3, 4, 5]",
+        "normal_concat=[2, 3]"));
+    assertFalse(zeroCells.cell(false).outputDependsOnInputs());
+    assertTrue(EVERY_OP.cell(false).outputDependsOnInputs());
+    for (DartsGenotype g : new DartsGenotype[] {EVERY_OP, DartsGenotype.DARTS_V2, deadNodes, zeroCells}) {
+      for (int cells : new int[] {3, 8}) {
+        DartsNetwork n = new DartsNetwork(g, 10, 32, 8, cells);
+        try (NDManager m = NDManager.newBaseManager()) {
+          Weights init = Initializer.PYTORCH_DEFAULT.initialize(n.layers(), m, 4);
+          NDArray x = m.randomNormal(new Shape(8, 3, 32, 32));
+          NDArray y = m.randomUniform(0, 1, new Shape(8, 10));
+          Weights whole = init.map(NDArray::duplicate).requireGradients();
+          Backward.run(() -> ArchitectureContext.crossEntropy(n.forward(x, whole, BnMode.ALL, ForwardListener.NONE),
+              y));
+          Weights checkpointed = init.map(NDArray::duplicate).requireGradients();
+          n.backward(x, checkpointed, BnMode.ALL, logits -> ArchitectureContext.crossEntropy(logits, y));
+          int compared = 0;
+          for (int i = 0; i < n.layers().size(); i++) {
+            NDArray a = Backward.gradient(whole.weight(i));
+            NDArray b = Backward.gradient(checkpointed.weight(i));
+            String where = g + " L=" + cells + " " + n.layers().get(i).name();
+            assertEquals(a == null, b == null, where);
+            if (a != null) {
+              assertTrue(a.contentEquals(b), where);
+              compared++;
+            }
+          }
+          // every live layer has a gradient, but where a zero cell cuts the network, layers before it cannot
+          long live = n.layers().stream().filter(Layer::live).count();
+          assertTrue(g == zeroCells ? compared >= 1 && compared <= live : compared == live, g + " L=" + cells);
+        }
+      }
     }
   }
 
