@@ -28,26 +28,28 @@ public final class Backward {
    * gradient of that output (null: ones, the gradient of a loss), and frees the output.
    */
   public static void run(Supplier<NDArray> forward, NDArray outputGradient) {
-    boolean previous = JniUtils.isGradMode();
-    JniUtils.setGradMode(true);
-    try {
+    inGradMode(true, () -> {
       NDArray out = forward.get();
       NDArray gradient = outputGradient != null ? outputGradient
           : out.getManager().ones(out.getShape(), out.getDataType()).toDevice(out.getDevice(), false);
       JniUtils.backward((PtNDArray) out, (PtNDArray) gradient, false, false);
       // the output holds the graph, whose gradient accumulators hold the leaves and their gradients
       out.close();
-    } finally {
-      JniUtils.setGradMode(previous);
-    }
+      return null;
+    });
   }
 
   /** Runs {@code forward} with grad mode off for this thread: nothing is recorded for a backward pass. */
   public static <T> T withoutGraph(Supplier<T> forward) {
+    return inGradMode(false, forward);
+  }
+
+  /** Runs {@code body} with this thread's grad mode set as given, then restores it. */
+  private static <T> T inGradMode(boolean on, Supplier<T> body) {
     boolean previous = JniUtils.isGradMode();
-    JniUtils.setGradMode(false);
+    JniUtils.setGradMode(on);
     try {
-      return forward.get();
+      return body.get();
     } finally {
       JniUtils.setGradMode(previous);
     }

@@ -15,12 +15,19 @@ public final class Scope {
    * what the backward pass needs. The inputs return to their managers; listeners attach what they keep to their own.
    */
   public static NDArray run(NDManager root, Supplier<NDArray> block, NDArray... inputs) {
+    return runAll(root, () -> new NDArray[] {block.get()}, inputs)[0];
+  }
+
+  /** {@link #run} for a block with several outputs, all of which are kept. */
+  public static NDArray[] runAll(NDManager root, Supplier<NDArray[]> block, NDArray... inputs) {
     try (NDManager scope = root.newSubManager()) {
       for (NDArray input : inputs) {
         input.tempAttach(scope);
       }
-      NDArray out = block.get();
-      out.attach(root);
+      NDArray[] out = block.get();
+      for (NDArray o : out) {
+        o.attach(root);
+      }
       return out;
     }
   }

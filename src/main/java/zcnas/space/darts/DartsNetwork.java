@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import zcnas.engine.Backward;
@@ -216,10 +217,7 @@ public final class DartsNetwork extends LayeredNetwork {
     try (NDManager pass = w.weight(0).getManager().newSubManager()) {
       TensorOps ops = new TensorOps(pass);
       NDArray[] out = Backward.withoutGraph(() -> {
-        NDArray[] o = new NDArray[cells];
-        NDArray[] first = firstCells(ops, pass, x, w, norm);
-        o[0] = first[0];
-        o[1] = first[1];
+        NDArray[] o = Arrays.copyOf(firstCells(ops, pass, x, w, norm), cells);
         for (int i = 2; i < cells; i++) {
           o[i] = cell(ops, pass, i, o[i - 2], o[i - 1], w, norm, ForwardListener.NONE);
         }
@@ -230,8 +228,8 @@ public final class DartsNetwork extends LayeredNetwork {
       Backward.run(() -> loss.apply(head(ops, last, w, ForwardListener.NONE)));
       grad[cells - 1] = Backward.gradient(last);
       for (int i = cells - 1; i >= 2; i--) {
-        if (grad[i] == null || !plans[i].cell().outputDependsOnInputs()) {
-          continue; // no gradient reaches this cell's output, or none leaves it
+        if (!flowsBack(grad[i], i)) {
+          continue;
         }
         int c = i;
         NDArray s0 = Backward.leaf(out[i - 2]);
@@ -244,20 +242,23 @@ public final class DartsNetwork extends LayeredNetwork {
         s1.close();
         out[i].close();
       }
-      boolean[] flows = new boolean[2];
-      for (int i = 0; i < 2; i++) {
-        flows[i] = grad[i] != null && plans[i].cell().outputDependsOnInputs();
-      }
-      if (flows[0] || flows[1]) {
+      boolean flows0 = flowsBack(grad[0], 0);
+      boolean flows1 = flowsBack(grad[1], 1);
+      if (flows0 || flows1) {
         // one backward pass from both outputs: the gradient reaching each through out . grad is grad exactly
         Backward.run(() -> {
           NDArray[] c = firstCells(ops, pass, x, w, norm);
-          NDArray a = flows[0] ? c[0].mul(grad[0]).sum() : null;
-          NDArray b = flows[1] ? c[1].mul(grad[1]).sum() : null;
+          NDArray a = flows0 ? c[0].mul(grad[0]).sum() : null;
+          NDArray b = flows1 ? c[1].mul(grad[1]).sum() : null;
           return a == null ? b : b == null ? a : a.add(b);
         });
       }
     }
+  }
+
+  /** Whether cell i passes a gradient back: one reached its output, and the output depends on its inputs. */
+  private boolean flowsBack(NDArray outputGradient, int i) {
+    return outputGradient != null && plans[i].cell().outputDependsOnInputs();
   }
 
   /** a + b, where null is none; frees the summands. */
@@ -273,15 +274,11 @@ public final class DartsNetwork extends LayeredNetwork {
 
   /** The outputs of cells 0 and 1 (cells >= 2), the stem's tensors freed. */
   private NDArray[] firstCells(TensorOps ops, NDManager root, NDArray x, Weights w, boolean norm) {
-    try (NDManager scope = root.newSubManager()) {
-      x.tempAttach(scope);
+    return Scope.runAll(root, () -> {
       NDArray stem = stem(ops, x, w, norm, ForwardListener.NONE);
-      NDArray c0 = cell(ops, scope, 0, stem, stem, w, norm, ForwardListener.NONE);
-      NDArray c1 = cell(ops, scope, 1, stem, c0, w, norm, ForwardListener.NONE);
-      c0.attach(root);
-      c1.attach(root);
-      return new NDArray[] {c0, c1};
-    }
+      NDArray c0 = cell(ops, root, 0, stem, stem, w, norm, ForwardListener.NONE);
+      return new NDArray[] {c0, cell(ops, root, 1, stem, c0, w, norm, ForwardListener.NONE)};
+    }, x);
   }
 
   private NDArray stem(TensorOps ops, NDArray x, Weights w, boolean norm, ForwardListener listener) {
