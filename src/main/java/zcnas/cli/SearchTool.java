@@ -85,7 +85,8 @@ final class SearchTool implements Zcnas.SpaceTool {
         initPool, samplePool, population, tournament);
     ScoreTable.checkWritable(csv);
 
-    String guide = String.join("+", proxies.stream().map(ZeroCostProxy::name).toList());
+    // each proxy's score column (croze-paper, croze-scaled), which tells its settings apart, unlike its name
+    String guide = String.join("+", proxies.stream().map(p -> p.outputs().get(0)).toList());
     System.err.printf("searching %s with %s guided by %s, budget %d, seed %d, images %s, cache %s%n", space.name(),
         strategy.name(), guide, budget, common.seed, common.dataset.id(), cacheFile == null ? "off" : cacheFile);
     Memory.resetPeak();
@@ -111,7 +112,7 @@ final class SearchTool implements Zcnas.SpaceTool {
     for (int r = 0; r < Math.min(top, ranking.size()); r++) {
       A a = ranking.get(r);
       System.out.printf(Locale.ROOT, "top-%d  %s=%.6g  params=%.3fM  %s%n", r + 1, proxies.size() > 1 ? "mean_rank"
-          : proxies.get(0).name(), objective.value(a), space.parameters(a) / 1e6, a);
+          : guide, objective.value(a), space.parameters(a) / 1e6, a);
     }
     if (!bench.names().isEmpty() && space.size() < Long.MAX_VALUE) {
       System.out.print(accuracySummary(table, space, bench, top));

@@ -47,9 +47,37 @@ public class CRoZe extends ZeroCostProxy {
     FGSM, GAUSSIAN
   }
 
-  /** One option: flag, default, help, the variants that use it, and how it is set and printed. */
+  /** How a cosine similarity is computed. */
+  public enum Cosine {
+    /**
+     * x.y / sqrt(max(|x|^2 |y|^2, eps^2)), PyTorch 1.10's CosineSimilarity, which the authors' code pins: the product
+     * of the squared norms overflows float64 when |x| |y| passes about 1.3e154, and the cosine then reads 0.
+     */
+    PYTORCH_1_10("pytorch1.10"),
+    /** The same cosine, eps rule included, with each vector divided by its largest |entry| first: no overflow. */
+    SCALED("scaled");
+
+    private final String id;
+
+    Cosine(String id) {
+      this.id = id;
+    }
+
+    String id() {
+      return id;
+    }
+  }
+
+  /**
+   * One option: flag, default, help, the variants that use it, how it is set and printed, and whether it is printed
+   * (and so keyed) at its default: an option added later is printed only when set, so earlier keys stay valid.
+   */
   private record Setting(String flag, String dflt, String help, Set<Variant> usedBy,
-      BiConsumer<CRoZe, String> set, Function<CRoZe, String> get) {
+      BiConsumer<CRoZe, String> set, Function<CRoZe, String> get, boolean printedAtDefault) {
+    Setting(String flag, String dflt, String help, Set<Variant> usedBy, BiConsumer<CRoZe, String> set,
+        Function<CRoZe, String> get) {
+      this(flag, dflt, help, usedBy, set, get, true);
+    }
   }
 
   private static final Set<Variant> BOTH = EnumSet.allOf(Variant.class);
@@ -75,7 +103,12 @@ public class CRoZe extends ZeroCostProxy {
       new Setting("bn", "all", "Paper variant: which BN layers the networks keep: all (the network as it is), or "
           + "only those of the reduction blocks (the BN-free copy the authors' code scores). BN makes the loss "
           + "scale-invariant in the weights of the layer before it, which forces G towards 0 for beta = 2 (see "
-          + "doc/croze.md).", PAPER_ONLY, CRoZe::setBn, CRoZe::getBn));
+          + "doc/croze.md).", PAPER_ONLY, CRoZe::setBn, CRoZe::getBn),
+      new Setting("cosine", Cosine.PYTORCH_1_10.id(), "pytorch1.10: x.y / sqrt(|x|^2 |y|^2), as PyTorch 1.10, which "
+          + "the authors' code pins, computes it; on deep networks without BN (DARTS, 20 cells) the gradients grow so "
+          + "large that the product overflows double precision and G reads 0, often for every layer. scaled: the "
+          + "same cosine with each vector divided by its largest entry first, which never overflows (see "
+          + "doc/croze.md).", BOTH, CRoZe::setCosine, CRoZe::getCosine, false));
 
   private Variant variant = Variant.OFFICIAL;
   private double beta;
@@ -84,6 +117,7 @@ public class CRoZe extends ZeroCostProxy {
   private Perturbation perturbation;
   private String components;
   private BnMode bn;
+  private Cosine cosine;
   private boolean componentSums;
 
   public CRoZe() {
@@ -119,10 +153,14 @@ public class CRoZe extends ZeroCostProxy {
     return Citations.croze();
   }
 
-  /** croze, or croze-paper for Algorithm 1 (so both variants can be scored side by side), then the component sums. */
+  /**
+   * croze, or croze-paper for Algorithm 1, with -scaled appended for the scaled cosine (so the variants can be scored
+   * side by side), then the component sums.
+   */
   @Override
   public List<String> outputs() {
-    String column = variant == Variant.PAPER ? name() + "-paper" : name();
+    String column = (variant == Variant.PAPER ? name() + "-paper" : name())
+        + (cosine == Cosine.SCALED ? "-scaled" : "");
     List<String> out = new ArrayList<>();
     out.add(column);
     if (componentSums) {
@@ -263,6 +301,29 @@ public class CRoZe extends ZeroCostProxy {
     return perturbation;
   }
 
+  public String getCosine() {
+    return cosine.id();
+  }
+
+  public void setCosine(String c) {
+    String id = c.trim().toLowerCase(Locale.ROOT);
+    for (Cosine k : Cosine.values()) {
+      if (k.id().equals(id)) {
+        cosine = k;
+        return;
+      }
+    }
+    throw new ZcnasException("-cosine must be pytorch1.10 or scaled, got '" + c + "'");
+  }
+
+  public String cosineTipText() {
+    return help("cosine");
+  }
+
+  Cosine cosineKind() {
+    return cosine;
+  }
+
   public String getComponents() {
     return components;
   }
@@ -327,15 +388,16 @@ public class CRoZe extends ZeroCostProxy {
     setComponentSums(Utils.getFlag("component-sums", options));
   }
 
-  /** The variant, then only the options it uses. */
+  /** The variant, then only the options it uses (one printed only when set, when it differs from its default). */
   @Override
   protected void addExtraOptions(List<String> options) {
     options.add("-variant");
     options.add(getVariant());
     for (Setting s : SETTINGS) {
-      if (s.usedBy().contains(variant)) {
+      String value = s.get().apply(this);
+      if (s.usedBy().contains(variant) && (s.printedAtDefault() || !value.equals(s.dflt()))) {
         options.add("-" + s.flag());
-        options.add(s.get().apply(this));
+        options.add(value);
       }
     }
     if (componentSums) {

@@ -35,6 +35,7 @@ final class CRoZeOfficial {
   static double[][] components(CRoZe settings, ArchitectureContext context) {
     Network net = context.network();
     List<Layer> layers = net.layers();
+    CRoZe.Cosine cosine = settings.cosineKind();
     ImageBatch batch = context.batch(settings.getBatchSize(), settings.getSeed());
     NDArray x = context.images(batch).toType(DataType.FLOAT64, false);
     NDArray y = context.oneHot(batch, DataType.FLOAT64);
@@ -96,15 +97,17 @@ final class CRoZeOfficial {
       }
       int group = net.featureGroup(i);
       NDArray z = zByGroup.computeIfAbsent(group, k -> Scope.run(context.manager(),
-          () -> Consistency.cosineDim0(featsR.get(k), feats.get(k)).add(1).sum(), featsR.get(k), feats.get(k)));
+          () -> Consistency.cosineDim0(featsR.get(k), feats.get(k), cosine).add(1).sum(),
+          featsR.get(k), feats.get(k)));
       NDArray gi = g[i];
       NDArray rw = robustW[i];
       NDArray aw = abs.weight(i);
       NDArray g2 = grPerturbed[i];
       // the code never zeroes the robust gradient between its FGSM pass and its perturbed pass
       NDArray g1 = grFgsm == null ? g2.zerosLike() : grFgsm[i];
-      terms.add(Scope.run(context.manager(), () -> Consistency.row(z, Consistency.cosineDim0(rw, aw).add(1).sum(),
-          Consistency.cosineDim0(g1.add(g2), gi).abs().sum()), gi, rw, aw, g1, g2));
+      terms.add(Scope.run(context.manager(), () -> Consistency.row(z,
+          Consistency.cosineDim0(rw, aw, cosine).add(1).sum(),
+          Consistency.cosineDim0(g1.add(g2), gi, cosine).abs().sum()), gi, rw, aw, g1, g2));
     }
     return Consistency.toMatrix(terms);
   }

@@ -26,6 +26,7 @@ final class CRoZePaper {
   static double[][] components(CRoZe settings, ArchitectureContext context) {
     Network net = context.network();
     List<Layer> layers = net.layers();
+    CRoZe.Cosine cosine = settings.cosineKind();
     ImageBatch batch = context.batch(settings.getBatchSize(), settings.getSeed());
     NDArray x = context.images(batch);
     NDArray y = context.oneHot(batch, DataType.FLOAT32);
@@ -63,8 +64,8 @@ final class CRoZePaper {
       }
       NDArray theta1 = base.weight(i).sub(g[i].mul(gamma));
       NDArray thetaR1 = robustW[i].sub(gr[i].mul(gamma));
-      terms.add(Consistency.row(Consistency.cosine(z.get(i), zr.get(i)).add(1),
-          Consistency.cosine(theta1, thetaR1).add(1), Consistency.cosine(g[i], gr[i]).abs()));
+      terms.add(Consistency.row(Consistency.cosine(z.get(i), zr.get(i), cosine).add(1),
+          Consistency.cosine(theta1, thetaR1, cosine).add(1), Consistency.cosine(g[i], gr[i], cosine).abs()));
     }
     return Consistency.toMatrix(terms);
   }

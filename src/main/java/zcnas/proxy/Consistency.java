@@ -38,18 +38,38 @@ final class Consistency {
   }
 
   /** Cosine similarity of two tensors flattened, with PyTorch's eps convention. */
-  static NDArray cosine(NDArray a, NDArray b) {
-    NDArray dot = a.mul(b).sum();
-    NDArray norms = a.square().sum().mul(b.square().sum()).sqrt().maximum(COS_EPS);
-    return dot.div(norms);
+  static NDArray cosine(NDArray a, NDArray b, CRoZe.Cosine kind) {
+    return kind == CRoZe.Cosine.PYTORCH_1_10 ? pytorch110(a, b, null) : scaled(a.flatten(), b.flatten());
   }
 
   /** PyTorch's CosineSimilarity(dim=0): one cosine per position of the remaining dimensions. */
-  static NDArray cosineDim0(NDArray a, NDArray b) {
+  static NDArray cosineDim0(NDArray a, NDArray b, CRoZe.Cosine kind) {
+    return kind == CRoZe.Cosine.PYTORCH_1_10 ? pytorch110(a, b, new int[] {0}) : scaled(a, b);
+  }
+
+  /** x.y / max(sqrt(|x|^2 |y|^2), eps) along the axes (null: all of them), as PyTorch 1.10 computes it. */
+  private static NDArray pytorch110(NDArray a, NDArray b, int[] axis) {
+    NDArray dot = sum(a.mul(b), axis);
+    return dot.div(sum(a.square(), axis).mul(sum(b.square(), axis)).sqrt().maximum(COS_EPS));
+  }
+
+  private static NDArray sum(NDArray x, int[] axis) {
+    return axis == null ? x.sum() : x.sum(axis);
+  }
+
+  /**
+   * The same cosine along dimension 0 without overflow: x = sx x' with |x'| <= 1, so x.y / max(|x| |y|, eps) =
+   * x'.y' / max(|x'| |y'|, eps / (sx sy)). An all-zero vector keeps s = 0, and its cosine is 0 / inf = 0.
+   */
+  private static NDArray scaled(NDArray a, NDArray b) {
     int[] axis = {0};
-    NDArray dot = a.mul(b).sum(axis);
-    NDArray norms = a.square().sum(axis).mul(b.square().sum(axis)).sqrt().maximum(COS_EPS);
-    return dot.div(norms);
+    NDArray sa = a.abs().max(axis, true);
+    NDArray sb = b.abs().max(axis, true);
+    NDArray ua = a.div(sa.maximum(Double.MIN_NORMAL));
+    NDArray ub = b.div(sb.maximum(Double.MIN_NORMAL));
+    NDArray dot = ua.mul(ub).sum(axis);
+    NDArray floor = sa.mul(sb).reshape(dot.getShape()).pow(-1).mul(COS_EPS);
+    return dot.div(ua.square().sum(axis).mul(ub.square().sum(axis)).sqrt().maximum(floor));
   }
 
   /** Weight gradients of the live layers (null for the others, which cannot reach the output). */

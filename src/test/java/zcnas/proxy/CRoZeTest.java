@@ -84,11 +84,33 @@ class CRoZeTest extends CpuSession {
   }
 
   @Test
+  void theScaledCosineChangesNothingWhereNothingOverflows() throws Exception {
+    // the all-convolution cell has the largest NB201 features and gradients (its score is about 1e11)
+    // (the official variant runs in float64, the paper's in float32)
+    for (String variant : List.of("official", "paper")) {
+      double torch = scores(croze("-variant " + variant + " -S 1"), ALL_CONV)[0];
+      double scaled = scores(croze("-variant " + variant + " -S 1 -cosine scaled"), ALL_CONV)[0];
+      assertEquals(torch, scaled, (variant.equals("paper") ? 1e-6 : 1e-12) * Math.abs(torch), variant);
+    }
+    // printed and keyed only when set, so the scores cached before the option keep their keys
+    assertFalse(String.join(" ", croze("").getOptions()).contains("-cosine"));
+    assertEquals(croze("").cacheKey(), croze("-cosine pytorch1.10").cacheKey());
+    CRoZe scaled = croze("-cosine Scaled");
+    assertEquals("scaled", scaled.getCosine());
+    assertEquals(List.of("croze-scaled"), scaled.outputs());
+    assertEquals(List.of("croze-paper-scaled"), croze("-cosine scaled -variant paper").outputs());
+    assertTrue(String.join(" ", scaled.getOptions()).contains("-cosine scaled"));
+    assertNotEquals(croze("").cacheKey(), scaled.cacheKey());
+  }
+
+  @Test
   void badOptionsAreRefusedClearly() {
     ZcnasException e = assertThrows(ZcnasException.class, () -> croze("-components ZQ"));
     assertTrue(e.getMessage().contains("subset of Z, P, G"), e.getMessage());
     assertThrows(ZcnasException.class, () -> croze("-variant tutorial"));
     assertThrows(ZcnasException.class, () -> croze("-perturbation pgd"));
+    e = assertThrows(ZcnasException.class, () -> croze("-cosine fast"));
+    assertTrue(e.getMessage().contains("-cosine must be pytorch1.10 or scaled, got 'fast'"), e.getMessage());
     e = assertThrows(ZcnasException.class, () -> croze("-beta abc"));
     assertTrue(e.getMessage().contains("-beta needs a number, got 'abc'") && e.getMessage().contains("croze -beta abc"),
         e.getMessage());

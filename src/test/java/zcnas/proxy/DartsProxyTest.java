@@ -39,6 +39,28 @@ class DartsProxyTest extends CpuSession {
   }
 
   @Test
+  void theAuthorsCosineOverflowsOnADeepDartsNetworkAndTheScaledOneDoesNot() {
+    // 20 cells without BN: the robust gradients pass 1e154, so |g|^2 |g_r|^2 overflows and every layer's G reads 0
+    DartsGenotype deep = DartsGenotype.parse("Genotype(normal=[('avg_pool_3x3', 0), ('conv_7x1_1x7', 1), "
+        + "('max_pool_3x3', 1), ('sep_conv_7x7', 0), ('sep_conv_7x7', 0), ('dil_conv_5x5', 2), ('sep_conv_5x5', 4), "
+        + "('dil_conv_3x3', 2)], normal_concat=[2, 3, 4, 5], reduce=[('dil_conv_3x3', 0), ('max_pool_3x3', 1), "
+        + "('sep_conv_7x7', 2), ('dil_conv_3x3', 0), ('skip_connect', 1), ('conv_7x1_1x7', 0), ('max_pool_3x3', 1), "
+        + "('max_pool_3x3', 2)], reduce_concat=[2, 3, 4, 5])");
+    DartsNetwork net = new DartsNetwork(deep, 10, 32, 8, 20);
+    double[] torch = scores(Proxies.parse("croze -component-sums"), net);
+    double[] scaled = scores(Proxies.parse("croze -component-sums -cosine scaled"), net);
+    int g = 1 + CRoZe.SUBSETS.indexOf("G");
+    assertEquals(0.0, torch[g], 0.0);
+    assertEquals(0.0, torch[0], 0.0);
+    assertTrue(scaled[g] > 0 && Double.isFinite(scaled[0]) && scaled[0] > 0, scaled[0] + " " + scaled[g]);
+    // the weights' cosines (P) cannot overflow; some stage features' (Z) do too, and read 0 instead of about 1
+    int p = 1 + CRoZe.SUBSETS.indexOf("P");
+    int z = 1 + CRoZe.SUBSETS.indexOf("Z");
+    assertEquals(torch[p], scaled[p], 1e-12 * torch[p]);
+    assertTrue(torch[z] < scaled[z], torch[z] + " " + scaled[z]);
+  }
+
+  @Test
   void crozeWithoutPerturbationIsFourPerLayer() {
     // the paper's invariant holds in DARTS too: beta = eps = gamma = 0 gives Z = 2, P = 2, G = 1 on every layer
     int layers = new DartsNetwork(DartsGenotype.DARTS_V2, 10, 32, 8, 5).layers().size();
