@@ -59,14 +59,15 @@ final class Consistency {
 
   /**
    * The same cosine along dimension 0 without overflow: x = sx x' with |x'| <= 1, so x.y / max(|x| |y|, eps) =
-   * x'.y' / max(|x'| |y'|, eps / (sx sy)). An all-zero vector keeps s = 0, and its cosine is 0 / inf = 0.
+   * x'.y' / max(|x'| |y'|, eps / (sx sy)). s is at least float's smallest normal number (representable in float32
+   * as in float64), so an all-zero vector gives 0, not 0 / 0.
    */
   private static NDArray scaled(NDArray a, NDArray b) {
     int[] axis = {0};
-    NDArray sa = a.abs().max(axis, true);
-    NDArray sb = b.abs().max(axis, true);
-    NDArray ua = a.div(sa.maximum(Double.MIN_NORMAL));
-    NDArray ub = b.div(sb.maximum(Double.MIN_NORMAL));
+    NDArray sa = a.abs().max(axis, true).maximum(Float.MIN_NORMAL);
+    NDArray sb = b.abs().max(axis, true).maximum(Float.MIN_NORMAL);
+    NDArray ua = a.div(sa);
+    NDArray ub = b.div(sb);
     NDArray dot = ua.mul(ub).sum(axis);
     NDArray floor = sa.mul(sb).reshape(dot.getShape()).pow(-1).mul(COS_EPS);
     return dot.div(ua.square().sum(axis).mul(ub.square().sum(axis)).sqrt().maximum(floor));

@@ -43,10 +43,15 @@ class ConsistencyTest {
   }
 
   private static double[] cosines(double sx, double sy, CRoZe.Cosine kind) {
+    return cosines(sx, sy, kind, DataType.FLOAT64);
+  }
+
+  private static double[] cosines(double sx, double sy, CRoZe.Cosine kind, DataType type) {
     try (NDManager m = NDManager.newBaseManager()) {
-      NDArray x = tensor(m, X).mul(sx);
-      NDArray y = tensor(m, Y).mul(sy);
-      return Consistency.cosineDim0(x, y, kind).toDoubleArray();
+      NDArray x = tensor(m, X).mul(sx).toType(type, false);
+      NDArray y = tensor(m, Y).mul(sy).toType(type, false);
+      NDArray c = Consistency.cosineDim0(x, y, kind);
+      return c.toType(DataType.FLOAT64, false).toDoubleArray();
     }
   }
 
@@ -66,6 +71,8 @@ class ConsistencyTest {
     assertArrayEquals(want, cosines(1, 1, TORCH), 1e-14);
     assertArrayEquals(want, cosines(1, 1, SCALED), 1e-14);
     assertEquals(3e-12 / 1e-8, want[2], 1e-15);
+    // in float32 (the paper variant) too, the all-zero column included
+    assertArrayEquals(want, cosines(1, 1, SCALED, DataType.FLOAT32), 1e-6);
   }
 
   @Test
