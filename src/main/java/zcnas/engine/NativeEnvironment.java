@@ -2,6 +2,8 @@ package zcnas.engine;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.Pointer;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +39,13 @@ public final class NativeEnvironment {
   private static final int M_TOP_PAD = -2;
   private static final int M_MMAP_THRESHOLD = -3;
 
+  /** c10's switch for zeroing each CPU allocation (a C++ bool). */
+  static final String ZERO_FILL = "FLAGS_caffe2_cpu_allocator_do_zero_fill";
+
   private static C libc;
+  /** Where that switch lies, once found; null before, and where it cannot be found. */
+  private static volatile Pointer zeroFill;
+  private static boolean zeroFillMissing;
 
   private NativeEnvironment() {
   }
@@ -59,6 +67,41 @@ public final class NativeEnvironment {
     } catch (UnsatisfiedLinkError | RuntimeException e) {
       LOG.debug("malloc_trim unavailable: {}", e.toString());
     }
+  }
+
+  /**
+   * Makes PyTorch zero the memory of every CPU tensor it allocates from now on, for the rest of the process.
+   * oneDNN's float32 convolution backward kernels in PyTorch 2.5.1 (AVX-512) read memory they have not written
+   * when a dense convolution with a kernel larger than 1x1 has a number of output channels that is not a multiple
+   * of 16 (DARTS's 36 and 108, 3x3 and 1x7 alike): whatever an earlier tensor left there (NaN, Inf or huge values,
+   * after a float64 CRoZe pass) enters the gradients. In zeroed memory those reads add nothing, and the gradients
+   * are those of a fresh process. It stays on once set: the switch is one flag for all threads, and turning it off
+   * while another thread's pass runs would reopen the hole. Measured cost: none within the noise on DARTS, 4-6% on
+   * NB201, whose convolutions never need it, so there it stays off (doc/search.md).
+   */
+  public static void zeroNewTensorMemory() {
+    Pointer flag = zeroFill != null ? zeroFill : findZeroFill();
+    if (flag != null && flag.getByte(0) == 0) {
+      flag.setByte(0, (byte) 1);
+    }
+  }
+
+  private static synchronized Pointer findZeroFill() {
+    if (zeroFill == null && !zeroFillMissing) {
+      try {
+        zeroFill = c10Flag(ZERO_FILL);
+      } catch (UnsatisfiedLinkError | RuntimeException e) {
+        zeroFillMissing = true;
+        LOG.warn("cannot make PyTorch zero new tensor memory ({}): float32 gradients of convolutions whose output "
+            + "channels are not a multiple of 16 may read stale memory", e.toString());
+      }
+    }
+    return zeroFill;
+  }
+
+  /** A boolean flag of PyTorch's c10 library, which the engine has loaded by then. */
+  static Pointer c10Flag(String name) {
+    return NativeLibrary.getInstance("c10").getGlobalVariableAddress(name);
   }
 
   /**

@@ -11,6 +11,7 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import java.util.HashMap;
 import java.util.Map;
+import zcnas.engine.NativeEnvironment;
 
 /**
  * The tensor operations of the networks, for one forward pass (it caches per-pass constants). Nothing here passes
@@ -31,8 +32,17 @@ public final class TensorOps {
     return conv(x, weight, bias, new Shape(stride, stride), new Shape(padding, padding), 1, 1);
   }
 
-  /** A convolution with (height, width) stride and padding, a dilation and groups (depthwise: groups = channels). */
+  /**
+   * A convolution with (height, width) stride and padding, a dilation and groups (depthwise: groups = channels).
+   * Where oneDNN's float32 backward kernels would read unwritten memory, fresh memory is zeroed first (see
+   * {@link NativeEnvironment#zeroNewTensorMemory}).
+   */
   public NDArray conv(NDArray x, NDArray weight, NDArray bias, Shape stride, Shape padding, int dilation, int groups) {
+    Shape k = weight.getShape();
+    if (groups == 1 && k.get(0) % 16 != 0 && k.get(2) * k.get(3) > 1 && x.getDataType() == DataType.FLOAT32
+        && !x.getDevice().isGpu()) {
+      NativeEnvironment.zeroNewTensorMemory();
+    }
     return Conv2d.conv2d(x, weight, bias, stride, padding, new Shape(dilation, dilation), groups).singletonOrThrow();
   }
 

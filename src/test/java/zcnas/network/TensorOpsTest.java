@@ -2,14 +2,22 @@ package zcnas.network;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.GradientCollector;
+import java.util.Arrays;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
-import zcnas.TorchTest;
 import zcnas.Collect;
+import zcnas.TorchTest;
+import zcnas.engine.AllocatorFill;
+import zcnas.engine.Backward;
 
 class TensorOpsTest extends TorchTest {
   /** DJL's x.maximum(0) gave autograd a freed scalar: after a collection the ReLU mask was garbage. */
@@ -54,12 +62,12 @@ class TensorOpsTest extends TorchTest {
     for (int i = 0; i < x.length; i++) {
       x[i] = random.nextGaussian();
     }
-    for (ai.djl.ndarray.types.DataType type : new ai.djl.ndarray.types.DataType[] {
-        ai.djl.ndarray.types.DataType.FLOAT32, ai.djl.ndarray.types.DataType.FLOAT64}) {
+    for (DataType type : new DataType[] {
+        DataType.FLOAT32, DataType.FLOAT64}) {
       for (int stride : new int[] {1, 2}) {
         try (NDManager m = NDManager.newBaseManager()) {
           NDArray in = m.create(x, new Shape(1, c, h, h)).toType(type, false);
-          double[] got = new TensorOps(m).avgPool3x3(in, stride).toType(ai.djl.ndarray.types.DataType.FLOAT64, false)
+          double[] got = new TensorOps(m).avgPool3x3(in, stride).toType(DataType.FLOAT64, false)
               .toDoubleArray();
           int out = (h - 1) / stride + 1;
           assertEquals(c * out * out, got.length);
@@ -83,5 +91,65 @@ class TensorOpsTest extends TorchTest {
         }
       }
     }
+  }
+
+  /**
+   * oneDNN's float32 backward kernels read memory they have not written for a dense convolution with more than one
+   * tap whose output channels are not a multiple of 16, such as the stem 3 -> 24 of a C = 8 DARTS network: with
+   * fresh memory full of junk (what earlier tensors may leave), PyTorch's own input gradient is wrong. TensorOps has
+   * new memory zeroed for such a convolution (c10 cannot junk-fill then), and its gradient is the one computed in
+   * clean memory, bit for bit.
+   */
+  @Test
+  void convolutionGradientsNeverReadStaleMemory() {
+    float[] clean = stemInputGradient(true);
+    try (AllocatorFill fill = AllocatorFill.unzeroed()) {
+      fill.junk(true);
+      assertFalse(Arrays.equals(clean, stemInputGradient(false)),
+          "PyTorch's kernel no longer reads stale memory here: TensorOps.conv need not zero new memory any more");
+      fill.junk(false);
+      assertFalse(AllocatorFill.zeroing());
+      assertArrayEquals(clean, stemInputGradient(true));
+      assertTrue(AllocatorFill.zeroing());
+    }
+  }
+
+  /** NB201's convolutions (16, 32 or 64 output channels), 1x1 and depthwise ones do not pay for the zeroing. */
+  @Test
+  void convolutionsThatNeedNoZeroingLeaveNewMemoryAlone() {
+    try (AllocatorFill fill = AllocatorFill.unzeroed(); NDManager m = NDManager.newBaseManager()) {
+      TensorOps ops = new TensorOps(m);
+      NDArray x = m.ones(new Shape(2, 36, 8, 8));
+      ops.conv(x.get(":, 0:3"), m.ones(new Shape(16, 3, 3, 3)), null, 1, 1);
+      ops.conv(x.get(":, 0:16"), m.ones(new Shape(64, 16, 3, 3)), null, 2, 1);
+      ops.conv(x, m.ones(new Shape(36, 36, 1, 1)), null, 1, 0);
+      ops.conv(x, m.ones(new Shape(36, 1, 3, 3)), null, new Shape(1, 1), new Shape(2, 2), 2, 36);
+      ops.conv(x.toType(DataType.FLOAT64, false), m.ones(new Shape(36, 36, 3, 3), DataType.FLOAT64), null, 1, 1);
+      assertFalse(AllocatorFill.zeroing());
+      ops.conv(x, m.ones(new Shape(36, 36, 1, 7)), null, new Shape(1, 1), new Shape(0, 3), 1, 1);
+      assertTrue(AllocatorFill.zeroing());
+    }
+  }
+
+  /** The input gradient of sum(r * conv(x, w)) for a 3 -> 24 channel 3x3 convolution, seeded. */
+  private static float[] stemInputGradient(boolean throughTensorOps) {
+    try (NDManager m = NDManager.newBaseManager()) {
+      Random random = new Random(11);
+      NDArray x = m.create(gaussians(random, 8 * 3 * 32 * 32), new Shape(8, 3, 32, 32));
+      NDArray w = m.create(gaussians(random, 24 * 3 * 3 * 3), new Shape(24, 3, 3, 3));
+      NDArray r = m.create(gaussians(random, 8 * 24 * 32 * 32), new Shape(8, 24, 32, 32));
+      x.setRequiresGradient(true);
+      Backward.run(() -> (throughTensorOps ? new TensorOps(m).conv(x, w, null, 1, 1)
+          : Conv2d.conv2d(x, w, null, new Shape(1, 1), new Shape(1, 1)).singletonOrThrow()).mul(r).sum());
+      return Backward.gradient(x).toFloatArray();
+    }
+  }
+
+  private static float[] gaussians(Random random, int n) {
+    float[] v = new float[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = (float) random.nextGaussian();
+    }
+    return v;
   }
 }

@@ -381,9 +381,10 @@ public final class DartsNetwork extends LayeredNetwork {
 
   /**
    * ReLU, (1, 7) and (7, 1) convolutions, BN. PyTorch 2.5.1's CPU float32 kernel for these convolutions returns a
-   * wrong, thread-dependent (sometimes NaN) gradient for their input at some channel counts (8 and 12 among them;
-   * the weight gradient and the forward pass are right), and DJL's type cast cuts the autograd graph, so in float32
-   * each is computed as the sum of seven 1x1 convolutions of the shifted input (the same function, other kernels).
+   * wrong gradient for their input at some channel counts (8 and 12 among them, in zeroed memory too, apart from
+   * the stale reads of NativeEnvironment#zeroNewTensorMemory; the weight gradient and the forward pass are right),
+   * and DJL's type cast cuts the autograd graph, so in float32 each is computed as the sum of seven 1x1 convolutions
+   * of the shifted input (the same function, other kernels).
    */
   private NDArray conv7x1(TensorOps ops, NDArray x, int stride, Weights w, int[] l, boolean norm,
       ForwardListener listener) {
