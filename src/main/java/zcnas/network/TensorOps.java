@@ -19,6 +19,8 @@ import zcnas.engine.NativeEnvironment;
  */
 public final class TensorOps {
   private static final float BN_EPS = 1e-5f;
+  /** The channel block of oneDNN's AVX-512 float32 kernels: output channels past a whole block meet stale reads. */
+  private static final int ONEDNN_BLOCK = 16;
   private final Map<String, NDArray> constants = new HashMap<>();
   private final NDManager manager;
 
@@ -39,7 +41,7 @@ public final class TensorOps {
    */
   public NDArray conv(NDArray x, NDArray weight, NDArray bias, Shape stride, Shape padding, int dilation, int groups) {
     Shape k = weight.getShape();
-    if (groups == 1 && k.get(0) % 16 != 0 && k.get(2) * k.get(3) > 1 && x.getDataType() == DataType.FLOAT32
+    if (groups == 1 && k.get(0) % ONEDNN_BLOCK != 0 && k.get(2) * k.get(3) > 1 && x.getDataType() == DataType.FLOAT32
         && !x.getDevice().isGpu()) {
       NativeEnvironment.zeroNewTensorMemory();
     }

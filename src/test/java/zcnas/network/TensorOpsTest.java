@@ -62,13 +62,11 @@ class TensorOpsTest extends TorchTest {
     for (int i = 0; i < x.length; i++) {
       x[i] = random.nextGaussian();
     }
-    for (DataType type : new DataType[] {
-        DataType.FLOAT32, DataType.FLOAT64}) {
+    for (DataType type : new DataType[] {DataType.FLOAT32, DataType.FLOAT64}) {
       for (int stride : new int[] {1, 2}) {
         try (NDManager m = NDManager.newBaseManager()) {
           NDArray in = m.create(x, new Shape(1, c, h, h)).toType(type, false);
-          double[] got = new TensorOps(m).avgPool3x3(in, stride).toType(DataType.FLOAT64, false)
-              .toDoubleArray();
+          double[] got = new TensorOps(m).avgPool3x3(in, stride).toType(DataType.FLOAT64, false).toDoubleArray();
           int out = (h - 1) / stride + 1;
           assertEquals(c * out * out, got.length);
           for (int ch = 0; ch < c; ch++) {

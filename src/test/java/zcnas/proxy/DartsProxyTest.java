@@ -22,8 +22,8 @@ class DartsProxyTest extends CpuSession {
 
   /**
    * Every score repeats bit for bit, whatever ran before it in the process: the float32 gradients of C = 8 DARTS
-   * networks (a 3 -> 24 stem, 8-channel 1x7 convolutions) once read memory that earlier tensors had left, and the
-   * paper variant, whose G = |cos(g, g_r)| is about 0.01 on BN networks (doc/croze.md), moved by up to 10% after the
+   * networks (through their 3 -> 24 stem) once read memory that earlier tensors had left, and the
+   * paper variant, whose G = |cos(g, g_r)| is about 0.01 on BN networks (doc/croze.md), moved by up to 8% after the
    * 20-cell network below (see zcnas.engine.NativeEnvironment#zeroNewTensorMemory).
    */
   @Test
