@@ -133,6 +133,7 @@ final class BenchmarkTool implements Zcnas.SpaceTool {
     for (int a = 0; a < archs.size(); a++) {
       long t0 = System.nanoTime();
       try (ArchitectureContext context = session.open(space.network(archs.get(a), session.dataset()))) {
+        proxies.forEach(p -> p.plan(context));
         for (ZeroCostProxy p : proxies) {
           p.scores(context);
         }

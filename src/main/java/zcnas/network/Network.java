@@ -22,11 +22,12 @@ public interface Network {
 
   /**
    * Backpropagates {@code loss} of the logits for images x into the gradients of the weights that require them
-   * (every BN as {@code bn}, nothing listening). By default the whole pass is recorded at once; a network whose
-   * saved activations would be large may recompute parts of it instead, with the same gradients.
+   * (every BN as {@code bn}); the listener sees the forward pass once, as {@link #forward} shows it. By default the
+   * whole pass is recorded at once; a network whose saved activations would be large may recompute parts of it
+   * instead, with the same gradients.
    */
-  default void backward(NDArray x, Weights w, BnMode bn, UnaryOperator<NDArray> loss) {
-    Backward.run(() -> loss.apply(forward(x, w, bn, ForwardListener.NONE)));
+  default void backward(NDArray x, Weights w, BnMode bn, ForwardListener listener, UnaryOperator<NDArray> loss) {
+    Backward.run(() -> loss.apply(forward(x, w, bn, listener)));
   }
 
   /**

@@ -24,6 +24,11 @@ public class Snip extends ZeroCostProxy {
   }
 
   @Override
+  public void plan(ArchitectureContext context) {
+    context.planGradientPass(initializer(), getSeed(), getBatchSize());
+  }
+
+  @Override
   public double score(ArchitectureContext context) {
     return context.gradientPass(initializer(), getSeed(), getBatchSize()).sumOverLayers((w, g) -> w.mul(g).abs().sum());
   }

@@ -32,6 +32,14 @@ public abstract class ZeroCostProxy implements OptionHandler, TechnicalInformati
 
   protected abstract int defaultBatchSize();
 
+  /**
+   * Announces to the context the shared passes this proxy will read (default: none). Whoever scores several proxies
+   * on one context plans every one of them first, so that a pass they share runs once with everything they need;
+   * without a plan every score is still right, only computed apart.
+   */
+  public void plan(ArchitectureContext context) {
+  }
+
   /** Scores the context's network. Must not close the context. */
   public abstract double score(ArchitectureContext context);
 

@@ -158,17 +158,26 @@ public final class Scorer<A> implements BatchScorer<A> {
   /** Computes the proxies with a missing output on one network, and caches every output. */
   private void compute(A arch, List<ZeroCostProxy> proxies, double[] row) {
     try (ArchitectureContext context = session.open(space.network(arch, session.dataset()))) {
+      boolean[] missing = new boolean[proxies.size()];
       int column = 0;
-      for (ZeroCostProxy p : proxies) {
-        List<String> outputs = p.outputs();
-        boolean missing = false;
+      for (int i = 0; i < proxies.size(); i++) {
+        List<String> outputs = proxies.get(i).outputs();
         for (int o = 0; o < outputs.size(); o++) {
-          Double cached = cache.get(key(p, outputs.get(o), arch));
-          missing |= cached == null;
+          Double cached = cache.get(key(proxies.get(i), outputs.get(o), arch));
+          missing[i] |= cached == null;
           // another copy of this architecture earlier in the list may have been computed meanwhile
           row[column + o] = cached == null ? Double.NaN : cached;
         }
-        if (missing) {
+        column += outputs.size();
+        if (missing[i]) {
+          proxies.get(i).plan(context);
+        }
+      }
+      column = 0;
+      for (int i = 0; i < proxies.size(); i++) {
+        ZeroCostProxy p = proxies.get(i);
+        List<String> outputs = p.outputs();
+        if (missing[i]) {
           double[] s = p.scores(context);
           for (int o = 0; o < s.length; o++) {
             row[column + o] = s[o];

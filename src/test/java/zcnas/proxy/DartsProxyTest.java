@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import zcnas.CpuSession;
+import zcnas.network.CountingNetwork;
 import zcnas.space.darts.DartsGenotype;
 import zcnas.space.darts.DartsNetwork;
 import zcnas.space.darts.DartsNetworkTest;
@@ -35,6 +36,21 @@ class DartsProxyTest extends CpuSession {
         assertEquals(a, score(spec, g), 0.0, spec);
       }
     }
+  }
+
+  /** The checkpointed gradient pass shows its forward half to NASWOT once: its codes give NASWOT's own score. */
+  @Test
+  void naswotSharesTheCheckpointedGradientPass() {
+    List<ZeroCostProxy> proxies = List.of(Proxies.parse("gradnorm -B 16"), Proxies.parse("naswot -B 16"));
+    DartsNetwork net = new DartsNetwork(EVERY_OP, 10, 32, 8, 5);
+    double[] alone = {score(proxies.get(0), net), score(proxies.get(1), net)};
+    CountingNetwork counted = new CountingNetwork(net);
+    try (ArchitectureContext c = session.open(counted)) {
+      proxies.forEach(p -> p.plan(c));
+      assertEquals(alone[1], proxies.get(1).score(c), 0.0);
+      assertEquals(alone[0], proxies.get(0).score(c), 0.0);
+    }
+    assertEquals(1, counted.forwards);
   }
 
   @Test

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import zcnas.CpuSession;
 import zcnas.TestData;
+import zcnas.network.CountingNetwork;
 import zcnas.space.nb201.Nb201Network;
 import zcnas.space.nb201.Nb201Architecture;
 
@@ -75,6 +76,39 @@ class Nb201ProxyTest extends CpuSession {
       assertEquals(alone, s.score(c), 0.0);
       assertEquals(seeded(g, ARCH), gs, 0.0);
     }
+  }
+
+  /**
+   * NASWOT at GradNorm's and Snip's batch reads its codes off their gradient pass: one pass in all, in whichever
+   * order the three are scored, and every score bit for bit its own pass's. ARCH's node 2 cannot reach the output,
+   * so the shared pass must also run the dead 1x1 convolution, whose ReLU NASWOT counts and the gradients ignore.
+   */
+  @Test
+  void naswotSharesTheGradientPassAtTheSameBatch() {
+    List<ZeroCostProxy> proxies = List.of(proxy(new GradNorm(), 6, 16), proxy(new Snip(), 6, 16),
+        proxy(new Naswot(), 6, 16));
+    double[] alone = proxies.stream().mapToDouble(p -> seeded(p, ARCH)).toArray();
+    for (List<Integer> order : List.of(List.of(0, 1, 2), List.of(2, 0, 1), List.of(1, 2, 0))) {
+      CountingNetwork net = new CountingNetwork(new Nb201Network(ARCH, 10, 32));
+      try (ArchitectureContext c = session.open(net)) {
+        proxies.forEach(p -> p.plan(c));
+        for (int i : order) {
+          assertEquals(alone[i], proxies.get(i).score(c), 0.0, proxies.get(i) + " in order " + order);
+        }
+      }
+      assertEquals(1, net.forwards, "forward passes in order " + order);
+    }
+    // unplanned, or at another batch, NASWOT runs a forward pass of its own
+    CountingNetwork net = new CountingNetwork(new Nb201Network(ARCH, 10, 32));
+    try (ArchitectureContext c = session.open(net)) {
+      proxies.get(0).plan(c);
+      assertEquals(alone[0], proxies.get(0).score(c), 0.0);
+      assertEquals(alone[2], proxies.get(2).score(c), 0.0);
+      Naswot other = proxy(new Naswot(), 6, 32);
+      other.plan(c);
+      assertEquals(seeded(other, ARCH), other.score(c), 0.0);
+    }
+    assertEquals(3, net.forwards);
   }
 
   @Test

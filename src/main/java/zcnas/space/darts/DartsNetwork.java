@@ -208,24 +208,24 @@ public final class DartsNetwork extends LayeredNetwork {
    * does not depend on their order: the weights' gradients are the whole pass's, bit for bit.
    */
   @Override
-  public void backward(NDArray x, Weights w, BnMode bn, UnaryOperator<NDArray> loss) {
+  public void backward(NDArray x, Weights w, BnMode bn, ForwardListener listener, UnaryOperator<NDArray> loss) {
     if (cells < 3) {
-      super.backward(x, w, bn, loss);
+      super.backward(x, w, bn, listener, loss);
       return;
     }
     boolean norm = bn == BnMode.ALL;
     try (NDManager pass = w.weight(0).getManager().newSubManager()) {
       TensorOps ops = new TensorOps(pass);
       NDArray[] out = Backward.withoutGraph(() -> {
-        NDArray[] o = Arrays.copyOf(firstCells(ops, pass, x, w, norm), cells);
+        NDArray[] o = Arrays.copyOf(firstCells(ops, pass, x, w, norm, listener), cells);
         for (int i = 2; i < cells; i++) {
-          o[i] = cell(ops, pass, i, o[i - 2], o[i - 1], w, norm, ForwardListener.NONE);
+          o[i] = cell(ops, pass, i, o[i - 2], o[i - 1], w, norm, listener);
         }
         return o;
       });
       NDArray[] grad = new NDArray[cells];
       NDArray last = Backward.leaf(out[cells - 1]);
-      Backward.run(() -> loss.apply(head(ops, last, w, ForwardListener.NONE)));
+      Backward.run(() -> loss.apply(head(ops, last, w, listener)));
       grad[cells - 1] = Backward.gradient(last);
       for (int i = cells - 1; i >= 2; i--) {
         if (!flowsBack(grad[i], i)) {
@@ -247,7 +247,7 @@ public final class DartsNetwork extends LayeredNetwork {
       if (flows0 || flows1) {
         // one backward pass from both outputs: the gradient reaching each through out . grad is grad exactly
         Backward.run(() -> {
-          NDArray[] c = firstCells(ops, pass, x, w, norm);
+          NDArray[] c = firstCells(ops, pass, x, w, norm, ForwardListener.NONE);
           NDArray a = flows0 ? c[0].mul(grad[0]).sum() : null;
           NDArray b = flows1 ? c[1].mul(grad[1]).sum() : null;
           return a == null ? b : b == null ? a : a.add(b);
@@ -273,11 +273,12 @@ public final class DartsNetwork extends LayeredNetwork {
   }
 
   /** The outputs of cells 0 and 1 (cells >= 2), the stem's tensors freed. */
-  private NDArray[] firstCells(TensorOps ops, NDManager root, NDArray x, Weights w, boolean norm) {
+  private NDArray[] firstCells(TensorOps ops, NDManager root, NDArray x, Weights w, boolean norm,
+      ForwardListener listener) {
     return Scope.runAll(root, () -> {
-      NDArray stem = stem(ops, x, w, norm, ForwardListener.NONE);
-      NDArray c0 = cell(ops, root, 0, stem, stem, w, norm, ForwardListener.NONE);
-      return new NDArray[] {c0, cell(ops, root, 1, stem, c0, w, norm, ForwardListener.NONE)};
+      NDArray stem = stem(ops, x, w, norm, listener);
+      NDArray c0 = cell(ops, root, 0, stem, stem, w, norm, listener);
+      return new NDArray[] {c0, cell(ops, root, 1, stem, c0, w, norm, listener)};
     }, x);
   }
 

@@ -159,7 +159,7 @@ public class DartsNetworkTest {
           Backward.run(() -> ArchitectureContext.crossEntropy(n.forward(x, whole, BnMode.ALL, ForwardListener.NONE),
               y));
           Weights checkpointed = init.map(NDArray::duplicate).requireGradients();
-          n.backward(x, checkpointed, BnMode.ALL, logits -> ArchitectureContext.crossEntropy(logits, y));
+          n.backward(x, checkpointed, BnMode.ALL, ForwardListener.NONE, logits -> ArchitectureContext.crossEntropy(logits, y));
           int compared = 0;
           for (int i = 0; i < n.layers().size(); i++) {
             NDArray a = Backward.gradient(whole.weight(i));
