@@ -1,9 +1,10 @@
 package zcnas.proxy;
 
+import ai.djl.ndarray.NDArray;
 import weka.core.TechnicalInformation;
 
 /** GradNorm: the sum over layers of the Euclidean norm of dL/dW (Abdelfattah et al. 2021). */
-public class GradNorm extends ZeroCostProxy {
+public class GradNorm extends GradientProxy {
   private static final long serialVersionUID = 1L;
 
   @Override
@@ -19,18 +20,8 @@ public class GradNorm extends ZeroCostProxy {
   }
 
   @Override
-  protected int defaultBatchSize() {
-    return 64;
-  }
-
-  @Override
-  public void plan(ArchitectureContext context) {
-    context.planGradientPass(initializer(), getSeed(), getBatchSize());
-  }
-
-  @Override
-  public double score(ArchitectureContext context) {
-    return context.gradientPass(initializer(), getSeed(), getBatchSize()).sumOverLayers((w, g) -> g.norm());
+  protected NDArray term(NDArray weight, NDArray gradient) {
+    return gradient.norm();
   }
 
   @Override

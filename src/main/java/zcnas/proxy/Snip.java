@@ -1,9 +1,10 @@
 package zcnas.proxy;
 
+import ai.djl.ndarray.NDArray;
 import weka.core.TechnicalInformation;
 
 /** Snip: the sum of |W * dL/dW| over the convolution and linear weights (Lee et al. 2019; Abdelfattah et al. 2021). */
-public class Snip extends ZeroCostProxy {
+public class Snip extends GradientProxy {
   private static final long serialVersionUID = 1L;
 
   @Override
@@ -19,18 +20,8 @@ public class Snip extends ZeroCostProxy {
   }
 
   @Override
-  protected int defaultBatchSize() {
-    return 64;
-  }
-
-  @Override
-  public void plan(ArchitectureContext context) {
-    context.planGradientPass(initializer(), getSeed(), getBatchSize());
-  }
-
-  @Override
-  public double score(ArchitectureContext context) {
-    return context.gradientPass(initializer(), getSeed(), getBatchSize()).sumOverLayers((w, g) -> w.mul(g).abs().sum());
+  protected NDArray term(NDArray weight, NDArray gradient) {
+    return weight.mul(gradient).abs().sum();
   }
 
   @Override
