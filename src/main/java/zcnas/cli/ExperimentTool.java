@@ -96,7 +96,7 @@ final class ExperimentTool implements Zcnas.Tool {
         ? (quick ? FEWSHOT_QUICK_LABELLED : FEWSHOT_LABELLED) : labelledOption, n);
     String outOption = Utils.getOption("out", options);
     Path cacheFile = CommonOptions.cacheFile(options);
-    String master = Scorers.master(options);
+    Scorers.Placement where = Scorers.placement(options, common);
     Nb201Space space = new Nb201Space();
     Nb201Targets targets = common.benchGiven ? Nb201Targets.require(common.benchDir, spec.targets())
         : Nb201Targets.load(common.benchDir, spec.targets());
@@ -120,7 +120,7 @@ final class ExperimentTool implements Zcnas.Tool {
             + "(%s); command: `%s`.", n, common.seed, seeds, common.seed, common.seed + seeds - 1, images, command);
     ExperimentResult result = null;
     FewShotResult fewShotResult = null;
-    try (Scorers scorers = Scorers.open(master, common, cacheFile)) {
+    try (Scorers scorers = Scorers.open(where, common, cacheFile)) {
       // each target's data set has its own scorer; with -master every seed x data set is scored on Spark
       Map<CifarDataset, BatchScorer<Nb201Architecture>> byData = new LinkedHashMap<>();
       for (CifarDataset d : targets.datasets()) {

@@ -63,7 +63,7 @@ final class ScoreTool implements Zcnas.SpaceTool {
     List<ZeroCostProxy> proxies = common.proxies(options);
     Path csv = CommonOptions.output(options, "OUT.csv");
     Path cacheFile = CommonOptions.cacheFile(options);
-    String master = Scorers.master(options);
+    Scorers.Placement where = Scorers.placement(options, common);
     Benchmark<A> bench = common.benchmark(space, Benchmark.TargetSet.DEFAULT);
     List<A> archs = architectures(space, bench, options, common.seed);
     boolean share = shareIsomorphs(options);
@@ -78,7 +78,7 @@ final class ScoreTool implements Zcnas.SpaceTool {
         CommonOptions.names(proxies), common.dataset.description(), cacheFile == null ? "off" : cacheFile);
     double[][] scores;
     IsomorphSharing<A> sharing = null;
-    try (Scorers scorers = Scorers.open(master, common, cacheFile)) {
+    try (Scorers scorers = Scorers.open(where, common, cacheFile)) {
       BatchScorer<A> scorer = scorers.scorer(space, common.spaceOptions, common.dataset);
       if (share) {
         sharing = new IsomorphSharing<>(scorer, space);

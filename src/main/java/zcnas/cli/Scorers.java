@@ -18,51 +18,75 @@ import zcnas.spark.SparkScorer;
 import zcnas.util.ZcnasException;
 
 /**
- * Where the score, search and experiment tools compute their scores, chosen in this one place by {@code -master}:
- * in this process (a {@link ScoringSession} per data set and the {@link Scorer}), or on Apache Spark
- * ({@link SparkScorer}, one context for the whole run). Either way through the same score cache, which this holds;
+ * Where the score, search and experiment tools compute their scores, chosen in this one place by {@code -master} and
+ * {@code -workers}: in this process (a {@link ScoringSession} per data set and the {@link Scorer}, with its
+ * workers), or on Apache Spark ({@link SparkScorer}, one context for the whole run). Either way through the same score cache, which this holds;
  * closing it closes everything it opened. Spark's classes are touched only when -master is given.
  */
 final class Scorers implements AutoCloseable {
   static final String USAGE =
-      "  -master URL                 score on Apache Spark: local[N] (local[N,F]: F attempts per task),\n"
+      "  -workers N                  architectures scored at once in this process, each on a thread of its own\n"
+      + "                              (default 1); -threads then defaults to 1, so N workers give exactly the\n"
+      + "                              scores of -threads 1 (and of -master local[N]): on NB201's small networks\n"
+      + "                              faster than N threads per architecture, at N times the memory\n"
+      + "  -master URL                 score on Apache Spark: local[N] (local[N,F]: F attempts per task),\n"
       + "                              spark://HOST:PORT, yarn, k8s://..., or spark-submit (its master); -threads N\n"
       + "                              is then the PyTorch threads per task = spark.task.cpus (default 1, so\n"
       + "                              -master local[2] gives exactly the scores of -threads 1 without it). Needs\n"
       + "                              Spark on the class path: bin/zcnas in a built checkout, or spark-submit\n";
 
+  /** Where scores are computed: on Spark at {@code master}, or with null in this process with {@code workers}. */
+  record Placement(String master, int workers) {
+  }
+
   private final CommonOptions common;
+  private final int workers;
   private final ScoreCache cache;
   private final Map<CifarDataset, ScoringSession> sessions = new LinkedHashMap<>();
   private final SparkScorer spark;
 
-  private Scorers(CommonOptions common, ScoreCache cache, SparkScorer spark) {
+  private Scorers(CommonOptions common, int workers, ScoreCache cache, SparkScorer spark) {
     this.common = common;
+    this.workers = workers;
     this.cache = cache;
     this.spark = spark;
   }
 
-  /** The value of -master (taken out of the options), or null for this process. */
-  static String master(String[] options) throws Exception {
+  /**
+   * -master and -workers (taken out of the options), after {@link CommonOptions#parse}: with workers and no -threads,
+   * one intra-op thread each.
+   */
+  static Placement placement(String[] options, CommonOptions common) throws Exception {
+    boolean workersGiven = Utils.getOptionPos("workers", options) >= 0;
+    int cores = Runtime.getRuntime().availableProcessors();
+    int workers = (int) CommonOptions.longOption(options, "workers", 1, 1, 4L * cores,
+        "between 1 and " + 4 * cores + " (4 x the " + cores + " cores)");
     if (Utils.getOptionPos("master", options) < 0) {
-      return null;
+      if (workers > 1 && common.threads == 0) {
+        common.threads = 1;
+      }
+      return new Placement(null, workers);
     }
     String master = Utils.getOption("master", options).trim();
     if (master.isEmpty()) {
       throw new ZcnasException("-master needs a Spark master URL: local[N], spark://HOST:PORT, yarn, k8s://... or "
           + "spark-submit");
     }
-    return master;
+    if (workersGiven) {
+      throw new ZcnasException("-workers is for scoring in this process; with -master the tasks run at once "
+          + "(local[N]: N of them)");
+    }
+    return new Placement(master, 1);
   }
 
   /** Opens the score cache, and with a master a Spark context (its threads per task from -threads). */
-  static Scorers open(String master, CommonOptions common, Path cacheFile) {
+  static Scorers open(Placement where, CommonOptions common, Path cacheFile) {
     ScoreCache cache = ScoreCache.open(cacheFile);
-    if (master == null) {
-      return new Scorers(common, cache, null);
+    if (where.master() == null) {
+      return new Scorers(common, where.workers(), cache, null);
     }
     try {
-      return new Scorers(common, cache, new SparkScorer(master, common.threads));
+      return new Scorers(common, 1, cache, new SparkScorer(where.master(), common.threads));
     } catch (NoClassDefFoundError e) {
       cache.close();
       throw new ZcnasException("-master needs Apache Spark 3.5 on the class path (" + e.getMessage() + " is missing): "
@@ -92,7 +116,7 @@ final class Scorers implements AutoCloseable {
         session = common.session(dataset);
         sessions.put(dataset, session);
       }
-      return new Scorer<>(session, cache, space);
+      return new Scorer<>(session, cache, space, workers);
     }
     // without -data each executor reads its own default folder (zcnas.data, ZCNAS_DATA or ../shared/data)
     Path images = common.imagesDir.equals(DataPaths.images()) ? null : common.imagesDir;
@@ -104,7 +128,8 @@ final class Scorers implements AutoCloseable {
   String describe(CifarDataset dataset) {
     if (spark == null) {
       ScoringSession session = sessions.get(dataset);
-      return "device " + session.device() + ", " + session.threads() + " threads, " + cache.size() + " scores cached";
+      return "device " + session.device() + ", " + (workers > 1 ? workers + " workers of " : "") + session.threads()
+          + " thread" + (session.threads() == 1 ? "" : "s") + ", " + cache.size() + " scores cached";
     }
     int slots = spark.slots();
     return "spark master " + spark.master() + ", " + slots + " task slot" + (slots == 1 ? "" : "s") + " of "

@@ -78,7 +78,7 @@ final class SearchTool implements Zcnas.SpaceTool {
     int top = CommonOptions.intOption(options, "top", 3, 1, max);
     Path csv = CommonOptions.output(options, "OUT.csv");
     Path cacheFile = CommonOptions.cacheFile(options);
-    String master = Scorers.master(options);
+    Scorers.Placement where = Scorers.placement(options, common);
     Benchmark<A> bench = common.benchmark(space, Benchmark.TargetSet.DEFAULT);
     Utils.checkForRemainingOptions(options);
     SearchStrategy strategy = SearchStrategy.forName(strategyName.isEmpty() ? "warmup-move" : strategyName,
@@ -92,7 +92,7 @@ final class SearchTool implements Zcnas.SpaceTool {
     Memory.resetPeak();
     long start = System.nanoTime();
     SearchObjective<A> objective;
-    try (Scorers scorers = Scorers.open(master, common, cacheFile)) {
+    try (Scorers scorers = Scorers.open(where, common, cacheFile)) {
       // with -master the strategy stays here (deterministic by seed); each batch it asks for is scored on Spark
       BatchScorer<A> scorer = scorers.scorer(space, common.spaceOptions, common.dataset);
       System.err.println(scorers.describe(common.dataset));

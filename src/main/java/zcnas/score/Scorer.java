@@ -1,8 +1,16 @@
 package zcnas.score;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import zcnas.engine.NativeEnvironment;
 import zcnas.proxy.ArchitectureContext;
@@ -17,7 +25,8 @@ import zcnas.util.ZcnasException;
  * Scores architectures of a space with proxies: each (proxy, architecture) pair is looked up in the cache first, the
  * network is built once per architecture, and the passes it needs are shared between the proxies. Checks that
  * would fail later are made before any scoring; a stopped (interrupted) thread ends the run between architectures
- * with every score computed so far kept in the cache.
+ * with every score computed so far kept in the cache. With several workers, that many architectures are computed at
+ * once, each on a thread of its own.
  */
 public final class Scorer<A> implements BatchScorer<A> {
   /**
@@ -30,12 +39,26 @@ public final class Scorer<A> implements BatchScorer<A> {
   private final ScoringSession session;
   private final ScoreCache cache;
   private final SearchSpace<A> space;
+  private final int workers;
   private int foundInCache;
 
   public Scorer(ScoringSession session, ScoreCache cache, SearchSpace<A> space) {
+    this(session, cache, space, 1);
+  }
+
+  /**
+   * A scorer that computes {@code workers} architectures at once, each on its own thread. PyTorch runs an op on the
+   * thread that calls it with the session's intra-op threads, so with one intra-op thread each this is Spark's
+   * {@code local[N]} in one process: on small networks faster than N threads per op, with the same scores.
+   */
+  public Scorer(ScoringSession session, ScoreCache cache, SearchSpace<A> space, int workers) {
+    if (workers < 1) {
+      throw new IllegalArgumentException("workers must be at least 1, got " + workers);
+    }
     this.session = session;
     this.cache = cache;
     this.space = space;
+    this.workers = workers;
   }
 
   public ScoringSession session() {
@@ -116,20 +139,95 @@ public final class Scorer<A> implements BatchScorer<A> {
           + "cache; " + todo.size() + " to compute");
     }
     Progress progress = new Progress("scored", todo.size(), progressSink, 5);
+    if (workers > 1 && todo.size() > 1) {
+      computeInParallel(archs, todo, proxies, result, progress);
+      return result;
+    }
     for (int a : todo) {
       if (Thread.interrupted()) {
-        Thread.currentThread().interrupt();
-        throw new ZcnasException("stopped after " + progress.done() + " of " + todo.size() + " architectures; their "
-            + "scores are kept" + (cache.file() == null ? "" : " in the score cache " + cache.file()));
+        throw stopped(progress, todo.size());
       }
-      compute(archs.get(a), proxies, result[a]);
-      progress.step();
-      if (COMPUTED.incrementAndGet() % TRIM_EVERY == 0) {
-        NativeEnvironment.trim();
-        Memory.recordAfterTrim();
-      }
+      computeAndCount(archs.get(a), proxies, result[a], progress);
     }
     return result;
+  }
+
+  /**
+   * The architectures to compute on {@link #workers} threads, each taking the next in order. The first of several
+   * copies of an architecture is computed there, the other copies afterwards from the cache. A failure, or an
+   * interrupt of the calling thread, lets every worker finish its current architecture and take no other, so all
+   * those taken before it are computed and kept.
+   */
+  private void computeInParallel(List<A> archs, List<Integer> todo, List<ZeroCostProxy> proxies, double[][] result,
+      Progress progress) {
+    List<Integer> first = new ArrayList<>();
+    List<Integer> copies = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (int a : todo) {
+      (seen.add(archs.get(a).toString()) ? first : copies).add(a);
+    }
+    AtomicInteger next = new AtomicInteger();
+    AtomicBoolean stop = new AtomicBoolean();
+    AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    AtomicInteger threadNumber = new AtomicInteger();
+    int threads = Math.min(workers, first.size());
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "zcnas-worker-" + threadNumber.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    for (int w = 0; w < threads; w++) {
+      pool.execute(() -> {
+        for (int i = next.getAndIncrement(); i < first.size() && !stop.get(); i = next.getAndIncrement()) {
+          int a = first.get(i);
+          try {
+            computeAndCount(archs.get(a), proxies, result[a], progress);
+          } catch (RuntimeException e) {
+            failure.compareAndSet(null, e);
+            stop.set(true);
+          }
+        }
+      });
+    }
+    pool.shutdown();
+    boolean interrupted = false;
+    while (!pool.isTerminated()) {
+      try {
+        pool.awaitTermination(1, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        interrupted = true;
+        stop.set(true);
+      }
+    }
+    if (failure.get() != null) {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      throw failure.get();
+    }
+    if (interrupted) {
+      throw stopped(progress, todo.size());
+    }
+    for (int a : copies) {
+      computeAndCount(archs.get(a), proxies, result[a], progress);
+    }
+  }
+
+  /** The error of a stopped run; the thread stays interrupted for its caller. */
+  private ZcnasException stopped(Progress progress, int total) {
+    Thread.currentThread().interrupt();
+    return new ZcnasException("stopped after " + progress.done() + " of " + total + " architectures; their scores "
+        + "are kept" + (cache.file() == null ? "" : " in the score cache " + cache.file()));
+  }
+
+  /** Computes one architecture, counts it, and every {@link #TRIM_EVERY} in this JVM trims the C heap. */
+  private void computeAndCount(A arch, List<ZeroCostProxy> proxies, double[] row, Progress progress) {
+    compute(arch, proxies, row);
+    progress.step();
+    if (COMPUTED.incrementAndGet() % TRIM_EVERY == 0) {
+      NativeEnvironment.trim();
+      Memory.recordAfterTrim();
+    }
   }
 
   /** How many architectures of the last {@link #score} call had every score in the cache already. */
