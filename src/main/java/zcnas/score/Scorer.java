@@ -168,7 +168,7 @@ public final class Scorer<A> implements BatchScorer<A> {
     }
     AtomicInteger next = new AtomicInteger();
     AtomicBoolean stop = new AtomicBoolean();
-    AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
     AtomicInteger threadNumber = new AtomicInteger();
     int threads = Math.min(workers, first.size());
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -182,7 +182,7 @@ public final class Scorer<A> implements BatchScorer<A> {
           int a = first.get(i);
           try {
             computeAndCount(archs.get(a), proxies, result[a], progress);
-          } catch (RuntimeException e) {
+          } catch (RuntimeException | Error e) {
             failure.compareAndSet(null, e);
             stop.set(true);
           }
@@ -203,7 +203,11 @@ public final class Scorer<A> implements BatchScorer<A> {
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
-      throw failure.get();
+      // a worker's Error too (out of memory): its rows were never filled
+      if (failure.get() instanceof Error e) {
+        throw e;
+      }
+      throw (RuntimeException) failure.get();
     }
     if (interrupted) {
       throw stopped(progress, todo.size());
