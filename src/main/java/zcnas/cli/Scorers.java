@@ -20,8 +20,9 @@ import zcnas.util.ZcnasException;
 /**
  * Where the score, search and experiment tools compute their scores, chosen in this one place by {@code -master} and
  * {@code -workers}: in this process (a {@link ScoringSession} per data set and the {@link Scorer}, with its
- * workers), or on Apache Spark ({@link SparkScorer}, one context for the whole run). Either way through the same score cache, which this holds;
- * closing it closes everything it opened. Spark's classes are touched only when -master is given.
+ * workers), or on Apache Spark ({@link SparkScorer}, one context for the whole run). Either way through the same
+ * score cache, which this holds; closing it closes everything it opened. Spark's classes are touched only when
+ * -master is given.
  */
 final class Scorers implements AutoCloseable {
   static final String USAGE =
