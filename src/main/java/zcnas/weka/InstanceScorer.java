@@ -45,6 +45,7 @@ public final class InstanceScorer implements OptionHandler, Serializable {
   private String imagesDir = "";
   private String device = "auto";
   private int threads;
+  private int workers = 1;
   private String batches = "seeded";
   private String cache = "";
   private boolean skipBad;
@@ -66,6 +67,7 @@ public final class InstanceScorer implements OptionHandler, Serializable {
     o.add(new Option("\t" + imagesDirTipText(), "data", 1, "-data <dir>"));
     o.add(new Option("\t" + deviceTipText() + " (default auto).", "device", 1, "-device <auto|cpu|gpu>"));
     o.add(new Option("\t" + threadsTipText() + " (default 0).", "threads", 1, "-threads <n>"));
+    o.add(new Option("\t" + workersTipText() + " (default 1).", "workers", 1, "-workers <n>"));
     o.add(new Option("\t" + batchesTipText() + " (default seeded).", "batches", 1, "-batches <seeded|first>"));
     o.add(new Option("\t" + cacheTipText(), "cache", 1, "-cache <file|none>"));
     o.add(new Option("\t" + skipBadTipText(), "skip-bad", 0, "-skip-bad"));
@@ -88,6 +90,12 @@ public final class InstanceScorer implements OptionHandler, Serializable {
     } catch (NumberFormatException e) {
       throw new ZcnasException("-threads needs an integer, got '" + t + "'");
     }
+    String w = Utils.getOption("workers", options);
+    try {
+      setWorkers(w.isEmpty() ? 1 : Integer.parseInt(w.trim()));
+    } catch (NumberFormatException e) {
+      throw new ZcnasException("-workers needs an integer, got '" + w + "'");
+    }
     String b = Utils.getOption("batches", options);
     setBatches(b.isEmpty() ? "seeded" : b);
     setCache(Utils.getOption("cache", options));
@@ -109,7 +117,12 @@ public final class InstanceScorer implements OptionHandler, Serializable {
     if (!imagesDir.isEmpty()) {
       Collections.addAll(o, "-data", imagesDir);
     }
-    Collections.addAll(o, "-device", device, "-threads", Integer.toString(threads), "-batches", batches);
+    Collections.addAll(o, "-device", device, "-threads", Integer.toString(threads));
+    // printed only when set: the prepared Experimenter files, written before it, name every option printed
+    if (workers > 1) {
+      Collections.addAll(o, "-workers", Integer.toString(workers));
+    }
+    Collections.addAll(o, "-batches", batches);
     if (!cache.isEmpty()) {
       Collections.addAll(o, "-cache", cache);
     }
@@ -229,6 +242,24 @@ public final class InstanceScorer implements OptionHandler, Serializable {
     return "PyTorch intra-op threads; 0 = one per core. Fixed when the engine first starts in this JVM";
   }
 
+  public int getWorkers() {
+    return workers;
+  }
+
+  public void setWorkers(int workers) {
+    int max = 4 * Runtime.getRuntime().availableProcessors();
+    if (workers < 1 || workers > max) {
+      throw new ZcnasException("workers must be between 1 and " + max + ", got " + workers);
+    }
+    this.workers = workers;
+  }
+
+  public String workersTipText() {
+    return "Architectures scored at once, each on a thread of its own; threads 0 then means 1, so N workers give "
+        + "the scores of one thread. On NB201's small networks faster than N threads per architecture, at N times "
+        + "the memory";
+  }
+
   public String getBatches() {
     return batches;
   }
@@ -321,7 +352,8 @@ public final class InstanceScorer implements OptionHandler, Serializable {
   /**
    * Scores every instance with every proxy on a data set's images: result[instance][output column] (see
    * {@link Scorer#columns}), NaN for skipped rows. Each distinct architecture is scored once; the cache makes repeated
-   * runs free. Progress goes to the user ({@link ScoringProgress}); a stopped thread ends the scoring between architectures.
+   * runs free; with several workers, that many at once. Progress goes to the user ({@link ScoringProgress}); a stopped
+   * thread ends the scoring between architectures.
    */
   public double[][] score(Instances data, List<ZeroCostProxy> proxies, CifarDataset images) {
     return score(data, proxies, images, space(data));
@@ -346,10 +378,11 @@ public final class InstanceScorer implements OptionHandler, Serializable {
     Path cacheFile = cache.isEmpty() ? ScoreCache.defaultFile() : cache.equals("none") ? null : Paths.get(cache);
     double[][] scores;
     try (ScoringProgress progress = ScoringProgress.open(proxies, sp, images, distinct.size());
-         ScoringSession session = new ScoringSession(CifarImages.readTrain(images, dir), device, threads,
+         ScoringSession session = new ScoringSession(CifarImages.readTrain(images, dir), device,
+             workers > 1 && threads == 0 ? 1 : threads,
              ScoringSession.BatchOrder.valueOf(batches.toUpperCase(Locale.ROOT)));
          ScoreCache scoreCache = ScoreCache.open(cacheFile)) {
-      Scorer<A> scorer = new Scorer<>(session, scoreCache, sp);
+      Scorer<A> scorer = new Scorer<>(session, scoreCache, sp, workers);
       scores = scorer.score(new ArrayList<>(distinct.keySet()), proxies, progress);
       foundInCache = scorer.foundInCache();
     }

@@ -1,0 +1,81 @@
+package zcnas.weka;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+import weka.core.Attribute;
+import weka.core.DenseInstance;
+import weka.core.Instances;
+import weka.core.Utils;
+import zcnas.data.CifarDataset;
+import zcnas.proxy.ArchitectureContext;
+import zcnas.proxy.SynFlow;
+import zcnas.proxy.ZeroCostProxy;
+import zcnas.space.nb201.Nb201Architecture;
+import zcnas.util.ZcnasException;
+
+/** The adapters' -workers option: printed only when set, and N workers score what one does, off the calling thread. */
+class InstanceScorerTest {
+  /** SynFlow that records the threads it scores on. */
+  static final class ThreadsSeen extends SynFlow {
+    private static final long serialVersionUID = 1L;
+    final Set<String> threads = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public double score(ArchitectureContext context) {
+      threads.add(Thread.currentThread().getName());
+      return super.score(context);
+    }
+  }
+
+  @Test
+  void workersArePrintedOnlyWhenSetAndCheckedWhenGiven() throws Exception {
+    InstanceScorer s = new InstanceScorer();
+    assertEquals("-space auto -dataset auto -device auto -threads 0 -batches seeded",
+        Utils.joinOptions(s.getOptions()));
+    s.setOptions(Utils.splitOptions("-workers 3 -cache none"));
+    assertEquals(3, s.getWorkers());
+    assertEquals("-space auto -dataset auto -device auto -threads 0 -workers 3 -batches seeded -cache none",
+        Utils.joinOptions(s.getOptions()));
+    ZcnasException e = assertThrows(ZcnasException.class, () -> s.setOptions(Utils.splitOptions("-workers 0")));
+    assertTrue(e.getMessage().startsWith("workers must be between 1 and "), e.getMessage());
+    e = assertThrows(ZcnasException.class, () -> s.setOptions(Utils.splitOptions("-workers two")));
+    assertEquals("-workers needs an integer, got 'two'", e.getMessage());
+  }
+
+  @Test
+  void workersScoreTheInstancesAsOneThreadDoes() {
+    List<Nb201Architecture> archs = new ArrayList<>(Nb201Architecture.sample(5, 21));
+    archs.add(archs.get(1));
+    Instances data = new Instances("archs", new ArrayList<>(List.of(new Attribute("arch", (List<String>) null))), 0);
+    for (Nb201Architecture a : archs) {
+      DenseInstance row = new DenseInstance(1);
+      row.setDataset(data);
+      row.setValue(0, a.toString());
+      data.add(row);
+    }
+    double[][] one = scores(data, 1, new ThreadsSeen());
+    ThreadsSeen seen = new ThreadsSeen();
+    double[][] three = scores(data, 3, seen);
+    for (int r = 0; r < archs.size(); r++) {
+      assertArrayEquals(one[r], three[r], "row " + r);
+    }
+    assertEquals(one[1][0], one[5][0]);
+    assertTrue(!seen.threads.isEmpty() && seen.threads.stream().allMatch(t -> t.startsWith("zcnas-worker-")),
+        seen.threads.toString());
+  }
+
+  private static double[][] scores(Instances data, int workers, ZeroCostProxy proxy) {
+    InstanceScorer s = new InstanceScorer();
+    s.setCache("none");
+    s.setWorkers(workers);
+    return s.score(data, List.of(proxy), CifarDataset.CIFAR10);
+  }
+}
