@@ -135,6 +135,28 @@ class ScorerTest extends CpuSession {
   }
 
   @Test
+  void workersKeepTheirThreadsFromOneCallToTheNext() {
+    List<Nb201Architecture> archs = Nb201Architecture.sample(8, 17);
+    Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    SynFlow seen = new SynFlow() {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public double score(ArchitectureContext context) {
+        threads.add(Thread.currentThread());
+        return super.score(context);
+      }
+    };
+    try (ScoreCache cache = ScoreCache.open(null)) {
+      Scorer<Nb201Architecture> scorer = new Scorer<>(session, cache, new Nb201Space(), 2);
+      scorer.score(archs.subList(0, 4), List.of(seen), l -> { });
+      scorer.score(archs.subList(4, 7), List.of(seen), l -> { });
+      scorer.score(archs.subList(7, 8), List.of(seen), l -> { });
+    }
+    assertTrue(threads.size() <= 2 && !threads.contains(Thread.currentThread()), threads.toString());
+  }
+
+  @Test
   void aFailureStopsTheWorkersAndKeepsEveryArchitectureTakenBeforeIt() {
     List<Nb201Architecture> archs = Nb201Architecture.sample(10, 9);
     int bad = 6;
