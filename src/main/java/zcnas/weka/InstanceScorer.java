@@ -1,5 +1,7 @@
 package zcnas.weka;
 
+import java.io.IOException;
+import java.io.ObjectInputStream;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -252,6 +254,12 @@ public final class InstanceScorer implements OptionHandler, Serializable {
       throw new ZcnasException("workers must be between 1 and " + max + ", got " + workers);
     }
     this.workers = workers;
+  }
+
+  /** An object serialized before the workers option reads it as 0, which means one. */
+  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    workers = Math.max(workers, 1);
   }
 
   public String workersTipText() {

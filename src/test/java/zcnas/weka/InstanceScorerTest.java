@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -48,6 +53,22 @@ class InstanceScorerTest {
     assertTrue(e.getMessage().startsWith("workers must be between 1 and "), e.getMessage());
     e = assertThrows(ZcnasException.class, () -> s.setOptions(Utils.splitOptions("-workers two")));
     assertEquals("-workers needs an integer, got 'two'", e.getMessage());
+  }
+
+  @Test
+  void anObjectSavedBeforeTheOptionReadsAsOneWorker() throws Exception {
+    InstanceScorer s = new InstanceScorer();
+    // what an object serialized before the field existed leaves in it
+    Field workers = InstanceScorer.class.getDeclaredField("workers");
+    workers.setAccessible(true);
+    workers.setInt(s, 0);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(s);
+    }
+    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      assertEquals(1, ((InstanceScorer) in.readObject()).getWorkers());
+    }
   }
 
   @Test
