@@ -63,9 +63,7 @@ final class Scorers implements AutoCloseable {
     int workers = (int) CommonOptions.longOption(options, "workers", 1, 1, 4L * cores,
         "between 1 and " + 4 * cores + " (4 x the " + cores + " cores)");
     if (Utils.getOptionPos("master", options) < 0) {
-      if (workers > 1 && common.threads == 0) {
-        common.threads = 1;
-      }
+      common.threads = Scorer.intraOpThreads(common.threads, workers);
       return new Placement(null, workers);
     }
     String master = Utils.getOption("master", options).trim();

@@ -70,6 +70,14 @@ public final class Scorer<A> implements BatchScorer<A> {
     this.workers = workers;
   }
 
+  /**
+   * The PyTorch intra-op threads of a run with {@code workers}: several workers turn 0 (one per core) into 1, so that
+   * N workers give the scores of one thread and share its cache entries; an explicit count is kept.
+   */
+  public static int intraOpThreads(int threads, int workers) {
+    return workers > 1 && threads == 0 ? 1 : threads;
+  }
+
   public ScoringSession session() {
     return session;
   }

@@ -387,7 +387,7 @@ public final class InstanceScorer implements OptionHandler, Serializable {
     double[][] scores;
     try (ScoringProgress progress = ScoringProgress.open(proxies, sp, images, distinct.size());
          ScoringSession session = new ScoringSession(CifarImages.readTrain(images, dir), device,
-             workers > 1 && threads == 0 ? 1 : threads,
+             Scorer.intraOpThreads(threads, workers),
              ScoringSession.BatchOrder.valueOf(batches.toUpperCase(Locale.ROOT)));
          ScoreCache scoreCache = ScoreCache.open(cacheFile)) {
       Scorer<A> scorer = new Scorer<>(session, scoreCache, sp, workers);

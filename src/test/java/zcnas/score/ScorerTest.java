@@ -82,7 +82,7 @@ class ScorerTest extends CpuSession {
   static final class Watched extends SynFlow {
     private static final long serialVersionUID = 1L;
     final AtomicInteger calls = new AtomicInteger();
-    final Set<String> threads = ConcurrentHashMap.newKeySet();
+    final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private final double failOn;
     private final Thread interruptAfterFirst;
 
@@ -94,7 +94,7 @@ class ScorerTest extends CpuSession {
     @Override
     public double score(ArchitectureContext context) {
       double s = super.score(context);
-      threads.add(Thread.currentThread().getName());
+      threads.add(Thread.currentThread());
       if (calls.incrementAndGet() == 1 && interruptAfterFirst != null) {
         interruptAfterFirst.interrupt();
       }
@@ -131,29 +131,21 @@ class ScorerTest extends CpuSession {
     Set<String> distinct = new HashSet<>();
     archs.forEach(a -> distinct.add(a.toString()));
     assertEquals(distinct.size(), watched.calls.get(), "each architecture computed once, copies from the cache");
-    assertTrue(watched.threads.stream().allMatch(t -> t.startsWith("zcnas-worker-")), watched.threads.toString());
+    assertTrue(watched.threads.stream().allMatch(t -> t.getName().startsWith("zcnas-worker-")),
+        watched.threads.toString());
   }
 
   @Test
   void workersKeepTheirThreadsFromOneCallToTheNext() {
     List<Nb201Architecture> archs = Nb201Architecture.sample(8, 17);
-    Set<Thread> threads = ConcurrentHashMap.newKeySet();
-    SynFlow seen = new SynFlow() {
-      private static final long serialVersionUID = 1L;
-
-      @Override
-      public double score(ArchitectureContext context) {
-        threads.add(Thread.currentThread());
-        return super.score(context);
-      }
-    };
+    Watched seen = new Watched(Double.NaN, null);
     try (ScoreCache cache = ScoreCache.open(null)) {
       Scorer<Nb201Architecture> scorer = new Scorer<>(session, cache, new Nb201Space(), 2);
       scorer.score(archs.subList(0, 4), List.of(seen), l -> { });
       scorer.score(archs.subList(4, 7), List.of(seen), l -> { });
       scorer.score(archs.subList(7, 8), List.of(seen), l -> { });
     }
-    assertTrue(threads.size() <= 2 && !threads.contains(Thread.currentThread()), threads.toString());
+    assertTrue(seen.threads.size() <= 2 && !seen.threads.contains(Thread.currentThread()), seen.threads.toString());
   }
 
   @Test
