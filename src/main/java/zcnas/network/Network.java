@@ -20,6 +20,23 @@ public interface Network {
   /** Logits (N x classes) for images x (N x 3 x H x W) under weights w, in train mode (BN with batch statistics). */
   NDArray forward(NDArray x, Weights w, BnMode bn, ForwardListener listener);
 
+  /** Whether {@link #forward(NDArray, Weights, BnMode, ForwardListener, Rescaling)} takes a rescaled pass. */
+  default boolean rescales() {
+    return false;
+  }
+
+  /**
+   * {@link #forward(NDArray, Weights, BnMode, ForwardListener)} with the tensors held as {@code scale} says: the
+   * logits come back at {@code scale.exponent()}, and each stage feature at the exponent current when the listener
+   * sees it.
+   */
+  default NDArray forward(NDArray x, Weights w, BnMode bn, ForwardListener listener, Rescaling scale) {
+    if (scale != Rescaling.NONE) {
+      throw new UnsupportedOperationException(getClass().getSimpleName() + " takes no rescaled pass");
+    }
+    return forward(x, w, bn, listener);
+  }
+
   /**
    * Backpropagates {@code loss} of the logits for images x into the gradients of the weights that require them
    * (every BN as {@code bn}); the listener sees the forward pass once, as {@link #forward} shows it. By default the

@@ -18,7 +18,7 @@ import zcnas.engine.NativeEnvironment;
  * a Java number to an op that autograd records (see {@link zcnas.engine.Tensors}).
  */
 public final class TensorOps {
-  private static final float BN_EPS = 1e-5f;
+  static final float BN_EPS = 1e-5f;
   /** The channel block of oneDNN's AVX-512 float32 kernels: output channels past a whole block meet stale reads. */
   private static final int ONEDNN_BLOCK = 16;
   private final Map<String, NDArray> constants = new HashMap<>();
@@ -61,13 +61,18 @@ public final class TensorOps {
 
   /** BatchNorm with batch statistics and no affine transform (what an affine BN computes at initialisation). */
   public NDArray batchNorm(NDArray x) {
+    return batchNorm(x, BN_EPS);
+  }
+
+  /** {@link #batchNorm(NDArray)} with another eps (a rescaled input's: {@link Rescaling#batchNorm}). */
+  public NDArray batchNorm(NDArray x, float eps) {
     long c = x.getShape().get(1);
     NDArray zeros = constant("zeros", x, c, m -> m.zeros(new Shape(c), x.getDataType()));
     NDArray ones = constant("ones", x, c, m -> m.ones(new Shape(c), x.getDataType()));
     // DJL's PyTorch batchNorm needs running-statistics buffers even in train mode; fresh ones per pass keep passes independent.
     NDArray runningMean = x.getManager().zeros(new Shape(c), x.getDataType());
     NDArray runningVar = x.getManager().ones(new Shape(c), x.getDataType());
-    return BatchNorm.batchNorm(x, runningMean, runningVar, ones, zeros, -1, 0.1f, BN_EPS, true).singletonOrThrow();
+    return BatchNorm.batchNorm(x, runningMean, runningVar, ones, zeros, -1, 0.1f, eps, true).singletonOrThrow();
   }
 
   /**

@@ -3,6 +3,7 @@ package zcnas.proxy;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import zcnas.network.BnMode;
 import zcnas.network.ForwardListener;
 import zcnas.network.Layer;
 import zcnas.network.Network;
+import zcnas.network.Rescaling;
 import zcnas.network.Scope;
 import zcnas.network.Weights;
 
@@ -31,21 +33,35 @@ final class CRoZeOfficial {
   private CRoZeOfficial() {
   }
 
-  /** Rows {Z, P, G} of the live layers. */
+  /**
+   * Rows {Z, P, G} of the live layers. Where the network takes a rescaled pass and the settings ask for single
+   * precision, its three passes run in float32 at a running exponent ({@link Rescaling}) and everything else in
+   * float64 on their true-scale results; a result that is still not finite is computed again in float64.
+   */
   static double[][] components(CRoZe settings, ArchitectureContext context) {
+    if (settings.single() && context.network().rescales()) {
+      double[][] zpg = components(settings, context, true);
+      if (Arrays.stream(zpg).flatMapToDouble(Arrays::stream).allMatch(Double::isFinite)) {
+        return zpg;
+      }
+    }
+    return components(settings, context, false);
+  }
+
+  private static double[][] components(CRoZe settings, ArchitectureContext context, boolean single) {
     Network net = context.network();
     List<Layer> layers = net.layers();
     CRoZe.Cosine cosine = settings.cosineKind();
+    DataType type = single ? DataType.FLOAT32 : DataType.FLOAT64;
     ImageBatch batch = context.batch(settings.getBatchSize(), settings.getSeed());
-    NDArray x = context.images(batch).toType(DataType.FLOAT64, false);
+    NDArray x = context.images(batch).toType(type, false);
     NDArray y = context.oneHot(batch, DataType.FLOAT64);
     Weights abs = context.weights(settings.initializer(), settings.getSeed())
         .map(a -> a.abs().toType(DataType.FLOAT64, false));
 
-    Weights clean = abs.map(NDArray::duplicate).requireGradients();
-    Consistency.StageOutputs feats = new Consistency.StageOutputs(context.manager());
-    Backward.run(() -> ArchitectureContext.crossEntropy(net.forward(x, clean, BnMode.REDUCTION_ONLY, feats), y));
-    NDArray[] g = Consistency.gradients(layers, clean);
+    Pass clean = new Pass(context, single);
+    Consistency.StageOutputs feats = new Consistency.StageOutputs(context.manager(), clean.scale);
+    NDArray[] g = clean.gradients(net, x, single ? abs.map(a -> a.toType(type, false)) : abs, feats, y);
 
     NDArray[] robustW = new NDArray[layers.size()];
     NDArray[] robustB = new NDArray[layers.size()];
@@ -61,31 +77,25 @@ final class CRoZeOfficial {
             / (Consistency.scalar(diff.norm()) + 1e-30)));
       }
     }
-    Weights robust = new Weights(robustW, robustB);
+    Weights robust = single ? new Weights(robustW, robustB).map(a -> a.toType(type, false))
+        : new Weights(robustW, robustB);
 
     NDArray perturbed;
     NDArray[] grFgsm = null;
     if (settings.perturbationKind() == CRoZe.Perturbation.FGSM) {
-      Weights robustFgsm = robust.map(NDArray::duplicate).requireGradients();
       NDArray input = x.duplicate();
       input.setRequiresGradient(true);
-      Backward.run(() -> ArchitectureContext.crossEntropy(
-          net.forward(input, robustFgsm, BnMode.REDUCTION_ONLY, ForwardListener.NONE), y)
-          .add(Consistency.inputAnchor(input)));
+      grFgsm = new Pass(context, single).gradients(net, input, robust, ForwardListener.NONE, y);
       perturbed = x.sub(input.getGradient().sign().mul(STEP)).clip(0, 1);
-      grFgsm = Consistency.gradients(layers, robustFgsm);
     } else {
       NDArray noise = Consistency.gaussianNoise(context.manager(), x.getShape(), settings.getSeed())
-          .toType(DataType.FLOAT64, false);
+          .toType(type, false);
       perturbed = x.add(noise.mul(STEP)).clip(0, 1);
     }
 
-    Weights robustGrad = robust.map(NDArray::duplicate).requireGradients();
-    Consistency.StageOutputs featsR = new Consistency.StageOutputs(context.manager());
-    NDArray perturbedInput = perturbed;
-    Backward.run(() -> ArchitectureContext.crossEntropy(
-        net.forward(perturbedInput, robustGrad, BnMode.REDUCTION_ONLY, featsR), y));
-    NDArray[] grPerturbed = Consistency.gradients(layers, robustGrad);
+    Pass robustPass = new Pass(context, single);
+    Consistency.StageOutputs featsR = new Consistency.StageOutputs(context.manager(), robustPass.scale);
+    NDArray[] grPerturbed = robustPass.gradients(net, perturbed, robust, featsR, y);
 
     NDList terms = new NDList();
     // Z depends only on the layer's feature group: one cosine per group (a DARTS cell has ~30 layers reading its
@@ -97,7 +107,7 @@ final class CRoZeOfficial {
       }
       int group = net.featureGroup(i);
       NDArray z = zByGroup.computeIfAbsent(group, k -> Scope.run(context.manager(),
-          () -> Consistency.cosineDim0(featsR.get(k), feats.get(k), cosine).add(1).sum(),
+          () -> Consistency.cosineDim0(featsR.trueScale(k), feats.trueScale(k), cosine).add(1).sum(),
           featsR.get(k), feats.get(k)));
       NDArray gi = g[i];
       NDArray rw = robustW[i];
@@ -110,5 +120,48 @@ final class CRoZeOfficial {
           Consistency.cosineDim0(g1.add(g2), gi, cosine).abs().sum()), gi, rw, aw, g1, g2));
     }
     return Consistency.toMatrix(terms);
+  }
+
+  /**
+   * One forward and backward pass of the cross-entropy, its weight gradients returned in float64 at true scale. In
+   * a rescaled pass the loss is sum(logits' s) with s = 2^SEED_EXPONENT dCE/dlogits computed in float64 from the true
+   * logits (the logits' 2^e): the gradients are then 2^(SEED_EXPONENT - e) the true ones, which keeps the smallest of
+   * them (those reaching a reduction block's BN branch, 2^-e its share of the block's output) above float32's
+   * underflow.
+   */
+  private static final class Pass {
+    private static final int SEED_EXPONENT = 60;
+    final Rescaling scale;
+    private final ArchitectureContext context;
+
+    Pass(ArchitectureContext context, boolean single) {
+      this.context = context;
+      scale = single ? new Rescaling(context.manager()) : Rescaling.NONE;
+    }
+
+    NDArray[] gradients(Network net, NDArray x, Weights weights, ForwardListener listener, NDArray y) {
+      Weights w = weights.map(NDArray::duplicate).requireGradients();
+      Backward.run(() -> {
+        NDArray logits = net.forward(x, w, BnMode.REDUCTION_ONLY, listener, scale);
+        NDArray loss = scale == Rescaling.NONE ? ArchitectureContext.crossEntropy(logits, y) : seeded(logits, y);
+        return x.hasGradient() ? loss.add(Consistency.inputAnchor(x)) : loss;
+      });
+      NDArray[] g = Consistency.gradients(net.layers(), w);
+      if (scale != Rescaling.NONE) {
+        for (int i = 0; i < g.length; i++) {
+          if (g[i] != null) {
+            g[i] = Consistency.trueScale(g[i], scale.exponent() - SEED_EXPONENT);
+          }
+        }
+      }
+      return g;
+    }
+
+    private NDArray seeded(NDArray logits, NDArray y) {
+      NDArray trueLogits = Consistency.trueScale(logits.stopGradient(), scale.exponent());
+      NDArray seed = trueLogits.softmax(1).sub(y).div(y.getShape().get(0))
+          .mul(Math.scalb(1.0, SEED_EXPONENT)).toType(logits.getDataType(), false);
+      return logits.mul(seed).sum();
+    }
   }
 }

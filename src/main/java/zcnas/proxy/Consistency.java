@@ -13,6 +13,7 @@ import zcnas.engine.Tensors;
 import zcnas.network.ForwardListener;
 import zcnas.network.Initializer;
 import zcnas.network.Layer;
+import zcnas.network.Rescaling;
 import zcnas.network.Weights;
 
 /** What both CRoZe variants share: cosines, the per-layer component matrix and its subset sums, recorded tensors. */
@@ -102,6 +103,13 @@ final class Consistency {
     return Tensors.fromJava(manager, noise, shape);
   }
 
+  /** x (held at exponent e, see {@link Rescaling}) at true scale in float64: x 2^e, exact. */
+  static NDArray trueScale(NDArray x, int exponent) {
+    NDArray wide = x.toType(DataType.FLOAT64, false);
+    return exponent == 0 ? wide
+        : wide.mul(Tensors.scalar(x.getManager(), Math.scalb(1.0, exponent), DataType.FLOAT64));
+  }
+
   static double scalar(NDArray a) {
     return a.toType(DataType.FLOAT64, false).getDouble();
   }
@@ -145,13 +153,16 @@ final class Consistency {
     }
   }
 
-  /** Records the stage features. */
+  /** Records the stage features, each with the exponent it is held at. */
   static final class StageOutputs implements ForwardListener {
     private final List<NDArray> stages = new ArrayList<>();
+    private final List<Integer> exponents = new ArrayList<>();
     private final NDManager manager;
+    private final Rescaling scale;
 
-    StageOutputs(NDManager manager) {
+    StageOutputs(NDManager manager, Rescaling scale) {
       this.manager = manager;
+      this.scale = scale;
     }
 
     @Override
@@ -159,12 +170,19 @@ final class Consistency {
       output.attach(manager);
       while (stages.size() <= index) {
         stages.add(null);
+        exponents.add(0);
       }
       stages.set(index, output);
+      exponents.set(index, scale.exponent());
     }
 
     NDArray get(int group) {
       return stages.get(group);
+    }
+
+    /** The feature in float64 at true scale. */
+    NDArray trueScale(int group) {
+      return Consistency.trueScale(stages.get(group), exponents.get(group));
     }
   }
 }

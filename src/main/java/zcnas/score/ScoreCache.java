@@ -28,9 +28,11 @@ import zcnas.util.ZcnasException;
 public final class ScoreCache implements AutoCloseable {
   /**
    * Bump when the scoring code changes what a key means, so stale scores are not reused. r2: scores of r1 could be
-   * corrupted by DJL's freed scalar operands (see zcnas.network.TensorOps); keys name the thread count.
+   * corrupted by DJL's freed scalar operands (see zcnas.network.TensorOps); keys name the thread count. r3: the
+   * official CRoZe's NB201 passes run in single precision at a running exponent by default (its scores move by
+   * about 1e-7 of their value).
    */
-  public static final String REVISION = "r2";
+  public static final String REVISION = "r3";
   private static final Logger LOG = LoggerFactory.getLogger(ScoreCache.class);
 
   /** Caches not closed yet, for what an interrupted tool reports. */

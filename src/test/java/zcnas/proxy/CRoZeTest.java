@@ -86,7 +86,6 @@ class CRoZeTest extends CpuSession {
   @Test
   void theScaledCosineChangesNothingWhereNothingOverflows() throws Exception {
     // the all-convolution cell has the largest NB201 features and gradients (its score is about 1e11)
-    // (the official variant runs in float64, the paper's in float32)
     for (String variant : List.of("official", "paper")) {
       double torch = scores(croze("-variant " + variant + " -S 1"), ALL_CONV)[0];
       double scaled = scores(croze("-variant " + variant + " -S 1 -cosine scaled"), ALL_CONV)[0];
@@ -101,6 +100,31 @@ class CRoZeTest extends CpuSession {
     assertEquals(List.of("croze-paper-scaled"), croze("-cosine scaled -variant paper").outputs());
     assertTrue(String.join(" ", scaled.getOptions()).contains("-cosine scaled"));
     assertNotEquals(croze("").cacheKey(), scaled.cacheKey());
+  }
+
+  @Test
+  void singlePrecisionIsDoubleToRoundingEvenWhereFloat32WouldOverflow() {
+    // The all-convolution cell's activations pass float32's range and its reduction BNs' variances overflow sooner:
+    // without the running exponent its single-precision score was not finite or off by up to 60%.
+    for (Nb201Architecture a : List.of(ALL_CONV, MIXED)) {
+      double dbl = scores(croze("-S 1 -precision double"), a)[0];
+      double sgl = scores(croze("-S 1"), a)[0];
+      assertEquals(dbl, sgl, 1e-5 * dbl, a.toString());
+      // not the fallback to double, which would give the same bits
+      assertNotEquals(dbl, sgl, a.toString());
+    }
+    assertEquals("single", new CRoZe().getPrecision());
+    // printed and keyed only when set, as every option added after the first scores were cached
+    assertFalse(String.join(" ", croze("").getOptions()).contains("-precision"));
+    CRoZe dbl = croze("-precision Double");
+    assertEquals("double", dbl.getPrecision());
+    assertTrue(String.join(" ", dbl.getOptions()).contains("-precision double"));
+    assertNotEquals(croze("").cacheKey(), dbl.cacheKey());
+    assertEquals(List.of("croze"), dbl.outputs());
+    // the paper variant has no float64 passes to replace
+    assertFalse(String.join(" ", croze("-variant paper -precision double").getOptions()).contains("-precision"));
+    ZcnasException e = assertThrows(ZcnasException.class, () -> croze("-precision half"));
+    assertTrue(e.getMessage().contains("-precision must be single or double, got 'half'"), e.getMessage());
   }
 
   @Test

@@ -73,6 +73,8 @@ class DartsProxyTest extends CpuSession {
     int z = 1 + CRoZe.SUBSETS.indexOf("Z");
     assertEquals(torch[p], scaled[p], 1e-12 * torch[p]);
     assertTrue(torch[z] < scaled[z], torch[z] + " " + scaled[z]);
+    // a DARTS network takes no rescaled pass, so single precision is double, bit for bit
+    assertEquals(scaled[0], scores(Proxies.parse("croze -cosine scaled -precision double"), net)[0], 0.0);
   }
 
   @Test

@@ -55,7 +55,7 @@ class ScoreCacheTest {
   void aTornLastRecordIsEndedBeforeTheNextOneIsAppended(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("scores.tsv");
     write(f, K2, 1.5);
-    Files.writeString(f, "r2 torn rec", StandardOpenOption.APPEND);
+    Files.writeString(f, "r3 torn rec", StandardOpenOption.APPEND);
     write(f, K1, 2.5);
     try (ScoreCache c = ScoreCache.open(f)) {
       assertEquals(2, c.size());

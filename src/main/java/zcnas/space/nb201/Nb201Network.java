@@ -9,6 +9,7 @@ import zcnas.network.BnMode;
 import zcnas.network.ForwardListener;
 import zcnas.network.Layer;
 import zcnas.network.LayeredNetwork;
+import zcnas.network.Rescaling;
 import zcnas.network.Scope;
 import zcnas.network.TensorOps;
 import zcnas.network.Weights;
@@ -91,29 +92,40 @@ public final class Nb201Network extends LayeredNetwork {
 
   @Override
   public NDArray forward(NDArray x, Weights w, BnMode bn, ForwardListener listener) {
+    return forward(x, w, bn, listener, Rescaling.NONE);
+  }
+
+  @Override
+  public boolean rescales() {
+    return true;
+  }
+
+  @Override
+  public NDArray forward(NDArray x, Weights w, BnMode bn, ForwardListener listener, Rescaling scale) {
     // the weights live in the scoring context; the input may be shared by every context of a session
     NDManager root = w.weight(0).getManager();
     TensorOps ops = new TensorOps(root);
-    NDArray h = convLayer(ops, x, w, 0, 1, 1, listener);
+    NDArray h = convLayer(ops, x, w, 0, 1, 1, listener, scale);
     if (bn == BnMode.ALL) {
       h = ops.batchNorm(h);
     }
+    h = scale.rescale(h);
     listener.stageOutput(0, h);
     for (int stage = 0; stage < 3; stage++) {
       if (stage > 0) {
         int[] l = reductionLayers[stage - 1];
         NDArray in = h;
-        h = Scope.run(root, () -> reduction(ops, in, w, l, listener), in);
+        h = Scope.run(root, () -> reduction(ops, in, w, l, listener, scale), in);
         listener.stageOutput(stage, h);
       }
       for (int cell = 0; cell < cellsPerStage; cell++) {
         int[] edges = edgeLayer[stage][cell];
         NDArray in = h;
-        h = Scope.run(root, () -> cell(ops, in, w, edges, bn, listener), in);
+        h = Scope.run(root, () -> cell(ops, scale.rescale(in), w, edges, bn, listener, scale), in);
       }
     }
     if (bn == BnMode.ALL) {
-      h = ops.batchNorm(h);
+      h = scale.atScale(scale.batchNorm(ops, h));
     }
     listener.reluInput(h);
     h = ops.relu(h);
@@ -121,12 +133,13 @@ public final class Nb201Network extends LayeredNetwork {
     h = ops.globalAvgPool(h);
     listener.stageOutput(4, h);
     int cls = layers().size() - 1;
-    NDArray logits = ops.linear(h, w.weight(cls), w.bias(cls));
+    NDArray logits = ops.linear(h, w.weight(cls), scale.atScale(w.bias(cls)));
     listener.layerOutput(cls, logits);
     return logits;
   }
 
-  private NDArray cell(TensorOps ops, NDArray input, Weights w, int[] edges, BnMode bn, ForwardListener listener) {
+  private NDArray cell(TensorOps ops, NDArray input, Weights w, int[] edges, BnMode bn, ForwardListener listener,
+      Rescaling scale) {
     NDArray[] nodes = new NDArray[Nb201Architecture.NODES];
     nodes[0] = input;
     boolean all = listener.needsDeadOps();
@@ -148,9 +161,9 @@ public final class Nb201Network extends LayeredNetwork {
           default:
             listener.reluInput(in);
             int k = arch.op(e).kernelSize();
-            out = convLayer(ops, ops.relu(in), w, edges[e], 1, k / 2, listener);
+            out = convLayer(ops, ops.relu(in), w, edges[e], 1, k / 2, listener, scale);
             if (bn == BnMode.ALL) {
-              out = ops.batchNorm(out);
+              out = scale.atScale(scale.batchNorm(ops, out));
             }
         }
         sum = sum == null ? out : sum.add(out);
@@ -161,18 +174,21 @@ public final class Nb201Network extends LayeredNetwork {
     return nodes[Nb201Architecture.NODES - 1];
   }
 
-  private NDArray reduction(TensorOps ops, NDArray x, Weights w, int[] l, ForwardListener listener) {
-    listener.reluInput(x);
-    NDArray a = ops.batchNorm(convLayer(ops, ops.relu(x), w, l[0], 2, 1, listener));
+  /** A residual block: the shortcut keeps x's exponent; the BN branch is at true scale until it joins it. */
+  private NDArray reduction(TensorOps ops, NDArray x, Weights w, int[] l, ForwardListener listener,
+      Rescaling scale) {
+    NDArray xs = scale.rescale(x);
+    listener.reluInput(xs);
+    NDArray a = scale.batchNorm(ops, convLayer(ops, ops.relu(xs), w, l[0], 2, 1, listener, Rescaling.NONE));
     listener.reluInput(a);
-    NDArray b = ops.batchNorm(convLayer(ops, ops.relu(a), w, l[1], 1, 1, listener));
-    NDArray shortcut = convLayer(ops, ops.avgPool2x2(x), w, l[2], 1, 0, listener);
-    return shortcut.add(b);
+    NDArray b = ops.batchNorm(convLayer(ops, ops.relu(a), w, l[1], 1, 1, listener, Rescaling.NONE));
+    NDArray shortcut = convLayer(ops, ops.avgPool2x2(xs), w, l[2], 1, 0, listener, scale);
+    return shortcut.add(scale.atScale(b));
   }
 
   private NDArray convLayer(TensorOps ops, NDArray x, Weights w, int layer, int stride, int padding,
-      ForwardListener listener) {
-    NDArray out = ops.conv(x, w.weight(layer), w.bias(layer), stride, padding);
+      ForwardListener listener, Rescaling scale) {
+    NDArray out = ops.conv(x, w.weight(layer), scale.atScale(w.bias(layer)), stride, padding);
     listener.layerOutput(layer, out);
     return out;
   }

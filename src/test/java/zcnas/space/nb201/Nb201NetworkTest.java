@@ -1,10 +1,12 @@
 package zcnas.space.nb201;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,7 @@ import zcnas.engine.TorchEngine;
 import zcnas.network.BnMode;
 import zcnas.network.ForwardListener;
 import zcnas.network.Initializer;
+import zcnas.network.Rescaling;
 import zcnas.network.Weights;
 
 class Nb201NetworkTest {
@@ -55,6 +58,39 @@ class Nb201NetworkTest {
     Nb201Network n = net("|nor_conv_3x3~0|+|skip_connect~0|none~1|+|none~0|none~1|nor_conv_1x1~2|", 10);
     long dead = n.layers().stream().filter(l -> !l.live()).count();
     assertEquals(15, dead);
+  }
+
+  @Test
+  void aRescaledPassIsThePlainPassAtTrueScaleAndKeepsFloat32InRange() {
+    // The official CRoZe's network: absolute weights, BN only in the reduction blocks. On the all-convolution cell
+    // its activations grow past float32's 3.4e38; the rescaled pass holds them as 2^-e times their value.
+    try (NDManager m = NDManager.newBaseManager()) {
+      Nb201Network n = net(ALL_CONV3, 10);
+      Weights w = Initializer.PYTORCH_DEFAULT.initialize(n.layers(), m, 1).map(NDArray::abs);
+      Weights w64 = w.map(a -> a.toType(DataType.FLOAT64, false));
+      NDArray x = m.arange(4 * 3 * 32 * 32).toType(DataType.FLOAT32, false).mul(0.37).sin().reshape(4, 3, 32, 32);
+      NDArray x64 = x.toType(DataType.FLOAT64, false);
+      for (BnMode bn : BnMode.values()) {
+        double[] plain = n.forward(x64, w64, bn, ForwardListener.NONE).toDoubleArray();
+        Rescaling r = new Rescaling(m);
+        double[] rescaled = n.forward(x64, w64, bn, ForwardListener.NONE, r).toDoubleArray();
+        for (int i = 0; i < plain.length; i++) {
+          assertEquals(plain[i], Math.scalb(rescaled[i], r.exponent()), 1e-12 * Math.abs(plain[i]), bn + " " + i);
+        }
+        if (bn == BnMode.REDUCTION_ONLY) {
+          assertTrue(Math.abs(plain[0]) > 1e38 && r.exponent() > 120, plain[0] + " at exponent " + r.exponent());
+          float[] single = n.forward(x, w, bn, ForwardListener.NONE).toFloatArray();
+          assertFalse(Float.isFinite(single[0]), "plain float32 should overflow, gave " + single[0]);
+          Rescaling r32 = new Rescaling(m);
+          float[] held = n.forward(x, w, bn, ForwardListener.NONE, r32).toFloatArray();
+          for (int i = 0; i < plain.length; i++) {
+            assertEquals(plain[i], Math.scalb((double) held[i], r32.exponent()), 1e-5 * Math.abs(plain[i]), "" + i);
+          }
+        } else {
+          assertTrue(r.exponent() < 8, "BN keeps every cell near 1, exponent " + r.exponent());
+        }
+      }
+    }
   }
 
   private static Nb201Network net(String arch, int classes) {
