@@ -44,23 +44,39 @@ public class Rescaling {
    * or non-finite h is left alone (the non-finite one shows in the result).
    */
   public NDArray rescale(NDArray h) {
+    return rescale(h, h)[0];
+  }
+
+  /**
+   * {@link #rescale(NDArray)} for two tensors at the current exponent that a block reads together (a DARTS cell's
+   * two inputs): both by the factor that brings the larger to [1, 2). The same tensor twice gives one result twice.
+   */
+  public NDArray[] rescale(NDArray a, NDArray b) {
     if (this == NONE) {
-      return h;
+      return new NDArray[] {a, b};
     }
-    double max;
-    try (NDArray abs = h.abs(); NDArray largest = abs.max()) {
-      max = largest.toType(DataType.FLOAT64, false).getDouble();
+    double max = largest(a);
+    if (b != a) {
+      max = Math.max(max, largest(b));
     }
     if (max == 0 || !Double.isFinite(max)) {
-      return h;
+      return new NDArray[] {a, b};
     }
     // at most 2^126 a step, so that the factor is a normal float32 number
     int k = Math.max(-MAX_STEP, Math.min(MAX_STEP, Math.getExponent(max)));
     if (k == 0) {
-      return h;
+      return new NDArray[] {a, b};
     }
     exponent += k;
-    return h.mul(power(-k, h.getDataType()));
+    NDArray factor = power(-k, a.getDataType());
+    NDArray ra = a.mul(factor);
+    return new NDArray[] {ra, b == a ? ra : b.mul(factor)};
+  }
+
+  private static double largest(NDArray h) {
+    try (NDArray abs = h.abs(); NDArray largest = abs.max()) {
+      return largest.toType(DataType.FLOAT64, false).getDouble();
+    }
   }
 
   /** A true-scale tensor (a bias, a BN output) at the current exponent; null stays null. */

@@ -112,7 +112,7 @@ public class CRoZe extends ZeroCostProxy {
       new Setting("precision", "single", "Official variant: single runs the three network passes in float32 at a "
           + "running power-of-two exponent, which keeps their growing activations in range exactly, and the rest in "
           + "float64 (ranks as double: see doc/croze.md); double runs every step in float64, as the authors' code. "
-          + "Where a network has no rescaled pass (DARTS) or a single-precision result is not finite, it is double.",
+          + "Where a single-precision result is not finite, that architecture is scored again in double.",
           EnumSet.of(Variant.OFFICIAL), CRoZe::setPrecision, CRoZe::getPrecision, false));
 
   private Variant variant = Variant.OFFICIAL;

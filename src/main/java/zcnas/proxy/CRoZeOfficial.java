@@ -34,9 +34,10 @@ final class CRoZeOfficial {
   }
 
   /**
-   * Rows {Z, P, G} of the live layers. Where the network takes a rescaled pass and the settings ask for single
-   * precision, its three passes run in float32 at a running exponent ({@link Rescaling}) and everything else in
-   * float64 on their true-scale results; a result that is still not finite is computed again in float64.
+   * Rows {Z, P, G} of the live layers. In single precision (where the network takes a rescaled pass) the three
+   * network passes run in float32 at a running exponent ({@link Rescaling}) and everything else in float64 on their
+   * results at true scale, so each cosine sees what the authors' float64 code sees, to float32's rounding, overflow
+   * to 0 included; a result that is not finite is computed again in float64.
    */
   static double[][] components(CRoZe settings, ArchitectureContext context) {
     if (settings.single() && context.network().rescales()) {

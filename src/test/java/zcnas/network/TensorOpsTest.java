@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -96,19 +97,21 @@ class TensorOpsTest extends TorchTest {
    * tap whose output channels are not a multiple of 16, such as the stem 3 -> 24 of a C = 8 DARTS network: with
    * fresh memory full of junk (what earlier tensors may leave), PyTorch's own input gradient is wrong. TensorOps has
    * new memory zeroed for such a convolution (c10 cannot junk-fill then), and its gradient is the one computed in
-   * clean memory, bit for bit.
+   * clean memory, bit for bit. Which kernel oneDNN picks depends on the processor: the Zen 5 hosts this project ran
+   * on until 2026-12-02 read the stale memory, a later one reads none, and there the last check, that the zeroing is
+   * still needed, cannot be made.
    */
   @Test
   void convolutionGradientsNeverReadStaleMemory() {
     float[] clean = stemInputGradient(true);
     try (AllocatorFill fill = AllocatorFill.unzeroed()) {
       fill.junk(true);
-      assertFalse(Arrays.equals(clean, stemInputGradient(false)),
-          "PyTorch's kernel no longer reads stale memory here: TensorOps.conv need not zero new memory any more");
+      boolean staleReads = !Arrays.equals(clean, stemInputGradient(false));
       fill.junk(false);
       assertFalse(AllocatorFill.zeroing());
       assertArrayEquals(clean, stemInputGradient(true));
       assertTrue(AllocatorFill.zeroing());
+      assumeTrue(staleReads, "oneDNN's kernel on this processor reads no stale memory here");
     }
   }
 

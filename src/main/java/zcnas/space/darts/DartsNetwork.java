@@ -16,6 +16,7 @@ import zcnas.network.BnMode;
 import zcnas.network.ForwardListener;
 import zcnas.network.Layer;
 import zcnas.network.LayeredNetwork;
+import zcnas.network.Rescaling;
 import zcnas.network.Scope;
 import zcnas.network.TensorOps;
 import zcnas.network.Weights;
@@ -184,18 +185,34 @@ public final class DartsNetwork extends LayeredNetwork {
    */
   @Override
   public NDArray forward(NDArray x, Weights w, BnMode bn, ForwardListener listener) {
+    return forward(x, w, bn, listener, Rescaling.NONE);
+  }
+
+  /** Rescaled passes run without BN ({@link BnMode#REDUCTION_ONLY}), where every op but the classifier's bias is
+   * scale-free. */
+  @Override
+  public boolean rescales() {
+    return true;
+  }
+
+  @Override
+  public NDArray forward(NDArray x, Weights w, BnMode bn, ForwardListener listener, Rescaling scale) {
+    boolean norm = bn == BnMode.ALL;
+    if (norm && scale != Rescaling.NONE) {
+      throw new IllegalArgumentException("a rescaled DARTS pass runs without BN");
+    }
     // the weights live in the scoring context; the input may be shared by every context of a session
     NDManager root = w.weight(0).getManager();
     TensorOps ops = new TensorOps(root);
-    boolean norm = bn == BnMode.ALL;
     NDArray s0 = stem(ops, x, w, norm, listener);
     NDArray s1 = s0;
     for (int i = 0; i < cells; i++) {
-      NDArray out = cell(ops, root, i, s0, s1, w, norm, listener);
-      s0 = s1;
+      NDArray[] in = scale.rescale(s0, s1);
+      NDArray out = cell(ops, root, i, in[0], in[1], w, norm, listener);
+      s0 = in[1];
       s1 = out;
     }
-    return head(ops, s1, w, listener);
+    return head(ops, s1, w, listener, scale);
   }
 
   /**
@@ -225,7 +242,7 @@ public final class DartsNetwork extends LayeredNetwork {
       });
       NDArray[] grad = new NDArray[cells];
       NDArray last = Backward.leaf(out[cells - 1]);
-      Backward.run(() -> loss.apply(head(ops, last, w, listener)));
+      Backward.run(() -> loss.apply(head(ops, last, w, listener, Rescaling.NONE)));
       grad[cells - 1] = Backward.gradient(last);
       for (int i = cells - 1; i >= 2; i--) {
         if (!flowsBack(grad[i], i)) {
@@ -301,11 +318,11 @@ public final class DartsNetwork extends LayeredNetwork {
     return out;
   }
 
-  private NDArray head(TensorOps ops, NDArray s, Weights w, ForwardListener listener) {
+  private NDArray head(TensorOps ops, NDArray s, Weights w, ForwardListener listener, Rescaling scale) {
     NDArray pooled = ops.globalAvgPool(s);
     listener.stageOutput(cells + 1, pooled);
     int cls = layers().size() - 1;
-    NDArray logits = ops.linear(pooled, w.weight(cls), w.bias(cls));
+    NDArray logits = ops.linear(pooled, w.weight(cls), scale.atScale(w.bias(cls)));
     listener.layerOutput(cls, logits);
     return logits;
   }
