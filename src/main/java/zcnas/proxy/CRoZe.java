@@ -145,7 +145,8 @@ public class CRoZe extends ZeroCostProxy {
         + "consistency G between the network on clean images and the surrogate on perturbed ones. The default "
         + "'official' variant computes what the authors' public code does (absolute weights, no BN in the cells, a "
         + "0.01 signed-gradient step, cosines along dimension 0, stage features; their double precision with "
-        + "-precision double, the same ranks faster by default): it produced every published CRoZe number. 'paper' computes Algorithm 1 as printed (see doc/croze.md).\n\n"
+        + "-precision double, the same ranks faster by default): it produced every published CRoZe number. "
+        + "'paper' computes Algorithm 1 as printed (see doc/croze.md).\n\n"
         + "For more information see:\n" + getTechnicalInformation();
   }
 

@@ -133,10 +133,8 @@ final class CRoZeOfficial {
   private static final class Pass {
     private static final int SEED_EXPONENT = 60;
     final Rescaling scale;
-    private final ArchitectureContext context;
 
     Pass(ArchitectureContext context, boolean single) {
-      this.context = context;
       scale = single ? new Rescaling(context.manager()) : Rescaling.NONE;
     }
 

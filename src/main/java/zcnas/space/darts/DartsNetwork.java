@@ -188,8 +188,10 @@ public final class DartsNetwork extends LayeredNetwork {
     return forward(x, w, bn, listener, Rescaling.NONE);
   }
 
-  /** Rescaled passes run without BN ({@link BnMode#REDUCTION_ONLY}), where every op but the classifier's bias is
-   * scale-free. */
+  /**
+   * Rescaled passes run without BN ({@link BnMode#REDUCTION_ONLY}), where every op but the classifier's bias is
+   * scale-free.
+   */
   @Override
   public boolean rescales() {
     return true;

@@ -109,7 +109,7 @@ public final class Nb201Network extends LayeredNetwork {
     if (bn == BnMode.ALL) {
       h = ops.batchNorm(h);
     }
-    h = scale.rescale(h);
+    // at exponent 0: the first cell brings it into range, as it does every cell's input
     listener.stageOutput(0, h);
     for (int stage = 0; stage < 3; stage++) {
       if (stage > 0) {
