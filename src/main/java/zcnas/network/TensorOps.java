@@ -48,6 +48,22 @@ public final class TensorOps {
     return Conv2d.conv2d(x, weight, bias, stride, padding, new Shape(dilation, dilation), groups).singletonOrThrow();
   }
 
+  /**
+   * The same values in channels-last memory (NHWC under the NCHW shape) where the tensor is float32 on the CPU, else
+   * x itself. The convolutions, BN, ReLU, sums and pooling that follow keep that layout, so oneDNN's convolutions run
+   * on it directly instead of reordering every input and output (blocked layouts), and PyTorch's channels-last BN
+   * statistics are vectorised (its NCHW kernel sums each channel in a scalar double loop). Float64 goes through
+   * PyTorch's own kernels, which want NCHW.
+   */
+  public static NDArray channelsLast(NDArray x) {
+    if (x.getDataType() != DataType.FLOAT32 || x.getDevice().isGpu()) {
+      return x;
+    }
+    Shape s = x.getShape();
+    // reshape(-1) of the NHWC view is its one copy; the last transpose is a view with channels-last strides
+    return x.transpose(0, 2, 3, 1).reshape(-1).reshape(s.get(0), s.get(2), s.get(3), s.get(1)).transpose(0, 3, 1, 2);
+  }
+
   /** x W^T + b; bias may be null. */
   public NDArray linear(NDArray x, NDArray weight, NDArray bias) {
     return Linear.linear(x, weight, bias).singletonOrThrow();

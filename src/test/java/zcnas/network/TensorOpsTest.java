@@ -38,6 +38,20 @@ class TensorOpsTest extends TorchTest {
   }
 
   @Test
+  void channelsLastKeepsTheValuesAndLeavesFloat64Alone() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray x = m.arange(2 * 3 * 4 * 5).toType(DataType.FLOAT32, false).mul(0.61).sin().reshape(2, 3, 4, 5);
+      NDArray last = TensorOps.channelsLast(x);
+      assertEquals(x.getShape(), last.getShape());
+      assertArrayEquals(x.toFloatArray(), last.toFloatArray());
+      // an op's channels-last result reads back in NCHW order too
+      assertArrayEquals(new TensorOps(m).relu(x).toFloatArray(), new TensorOps(m).relu(last).toFloatArray());
+      NDArray x64 = x.toType(DataType.FLOAT64, false);
+      assertTrue(TensorOps.channelsLast(x64) == x64);
+    }
+  }
+
+  @Test
   void averagePoolingExcludesPadding() {
     try (NDManager m = NDManager.newBaseManager()) {
       float[] pooled = new TensorOps(m).avgPool3x3(m.ones(new Shape(1, 1, 4, 4))).toFloatArray();

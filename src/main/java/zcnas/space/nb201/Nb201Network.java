@@ -105,7 +105,7 @@ public final class Nb201Network extends LayeredNetwork {
     // the weights live in the scoring context; the input may be shared by every context of a session
     NDManager root = w.weight(0).getManager();
     TensorOps ops = new TensorOps(root);
-    NDArray h = convLayer(ops, x, w, 0, 1, 1, listener, scale);
+    NDArray h = convLayer(ops, TensorOps.channelsLast(x), w, 0, 1, 1, listener, scale);
     if (bn == BnMode.ALL) {
       h = ops.batchNorm(h);
     }

@@ -19,6 +19,7 @@ import zcnas.network.Weights;
 
 class Nb201NetworkTest {
   static final String ALL_CONV3 = "|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|";
+  static final String MIXED = "|nor_conv_3x3~0|+|nor_conv_1x1~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_1x1~2|";
   static final String ALL_SKIP = "|skip_connect~0|+|skip_connect~0|skip_connect~1|+|skip_connect~0|skip_connect~1|skip_connect~2|";
 
   @BeforeAll
@@ -89,6 +90,53 @@ class Nb201NetworkTest {
         } else {
           assertTrue(r.exponent() < 8, "BN keeps every cell near 1, exponent " + r.exponent());
         }
+      }
+    }
+  }
+
+  /**
+   * Float32 passes run in channels-last memory, on other oneDNN kernels than NCHW's: the logits and every weight's
+   * gradient of a BN network's cross-entropy are float64's to their rounding (here gradient norms to 4e-3 and
+   * cosines to 2e-4, where NCHW's kernels give 1e-6 and 1e-11; a gradient read in the wrong layout or from stale
+   * memory would be off by far more).
+   */
+  @Test
+  void float32PassInChannelsLastMemoryIsTheFloat64PassToRounding() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      Nb201Network n = net(MIXED, 10);
+      Weights w = Initializer.PYTORCH_DEFAULT.initialize(n.layers(), m, 3);
+      NDArray x = m.arange(8 * 3 * 32 * 32).toType(DataType.FLOAT32, false).mul(0.37).sin().reshape(8, 3, 32, 32);
+      NDArray y = m.eye(10).get("0:8");
+      Weights w32 = w.map(NDArray::duplicate).requireGradients();
+      Weights w64 = w.map(a -> a.toType(DataType.FLOAT64, false)).requireGradients();
+      float[] logits32 = new float[0];
+      double[] logits64 = new double[0];
+      for (Weights v : new Weights[] {w32, w64}) {
+        DataType type = v.weight(0).getDataType();
+        NDArray[] logits = new NDArray[1];
+        n.backward(x.toType(type, false), v, BnMode.ALL, ForwardListener.NONE, out -> {
+          logits[0] = out.stopGradient();
+          return out.logSoftmax(1).mul(y.toType(type, false)).sum().neg();
+        });
+        if (type == DataType.FLOAT32) {
+          logits32 = logits[0].toFloatArray();
+        } else {
+          logits64 = logits[0].toDoubleArray();
+        }
+      }
+      for (int i = 0; i < logits64.length; i++) {
+        assertEquals(logits64[i], logits32[i], 1e-4 * Math.abs(logits64[i]) + 1e-5, "logit " + i);
+      }
+      for (int i = 0; i < n.layers().size(); i++) {
+        if (!n.layers().get(i).live()) {
+          continue;
+        }
+        NDArray g64 = w64.weight(i).getGradient();
+        NDArray g32 = w32.weight(i).getGradient().toType(DataType.FLOAT64, false);
+        double norm = g64.norm().getDouble();
+        double cosine = g64.mul(g32).sum().getDouble() / (norm * g32.norm().getDouble());
+        assertTrue(cosine > 1 - 1e-3, n.layers().get(i).name() + " cosine " + cosine);
+        assertEquals(norm, g32.norm().getDouble(), 2e-2 * norm, n.layers().get(i).name());
       }
     }
   }
