@@ -30,8 +30,8 @@ public final class ScoreCache implements AutoCloseable {
    * Bump when the scoring code changes what a key means, so stale scores are not reused. r2: scores of r1 could be
    * corrupted by DJL's freed scalar operands (see zcnas.network.TensorOps); keys name the thread count. r3: the
    * official CRoZe's NB201 passes run in single precision at a running exponent by default (its scores move by
-   * about 1e-7 of their value). r4: NB201's float32 passes run in channels-last memory, whose kernels round
-   * differently (GradNorm and Snip move by a median 4e-4 of their value).
+   * about 1e-7 of their value). r4: NB201's float32 passes and DARTS's rescaled CRoZe passes run in channels-last
+   * memory, whose kernels round differently (GradNorm and Snip move by a median 1e-4 of their value).
    */
   public static final String REVISION = "r4";
   private static final Logger LOG = LoggerFactory.getLogger(ScoreCache.class);
