@@ -3,6 +3,7 @@ package zcnas.proxy;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -37,19 +38,26 @@ final class CRoZeOfficial {
    * Rows {Z, P, G} of the live layers. In single precision (where the network takes a rescaled pass) the three
    * network passes run in float32 at a running exponent ({@link Rescaling}) and everything else in float64 on their
    * results at true scale, so each cosine sees what the authors' float64 code sees, to float32's rounding, overflow
-   * to 0 included; a result that is not finite is computed again in float64.
+   * to 0 included. A result that is not finite is computed again in float64, unless every logit, gradient and stage
+   * feature of the float32 passes was finite as held: then it became so in the float64 steps after the passes, on
+   * the values (at true scale) that the authors' float64 passes compute, so the float64 pass, five times as long and
+   * twice the memory, would give it again (on DARTS: NaN).
    */
   static double[][] components(CRoZe settings, ArchitectureContext context) {
     if (settings.single() && context.network().rescales()) {
-      double[][] zpg = components(settings, context, true);
-      if (Arrays.stream(zpg).flatMapToDouble(Arrays::stream).allMatch(Double::isFinite)) {
+      List<NDArray> held = new ArrayList<>();
+      double[][] zpg = components(settings, context, held);
+      if (Arrays.stream(zpg).flatMapToDouble(Arrays::stream).allMatch(Double::isFinite)
+          || held.stream().allMatch(Consistency::allFinite)) {
         return zpg;
       }
     }
-    return components(settings, context, false);
+    return components(settings, context, null);
   }
 
-  private static double[][] components(CRoZe settings, ArchitectureContext context, boolean single) {
+  /** The rows; held, where not null, runs the passes in single precision and receives every float32 result. */
+  static double[][] components(CRoZe settings, ArchitectureContext context, List<NDArray> held) {
+    boolean single = held != null;
     Network net = context.network();
     List<Layer> layers = net.layers();
     CRoZe.Cosine cosine = settings.cosineKind();
@@ -60,7 +68,7 @@ final class CRoZeOfficial {
     Weights abs = context.weights(settings.initializer(), settings.getSeed())
         .map(a -> a.abs().toType(DataType.FLOAT64, false));
 
-    Pass clean = new Pass(context, single);
+    Pass clean = new Pass(context, held);
     Consistency.StageOutputs feats = new Consistency.StageOutputs(context.manager(), clean.scale);
     NDArray[] g = clean.gradients(net, x, single ? abs.map(a -> a.toType(type, false)) : abs, feats, y);
 
@@ -86,7 +94,7 @@ final class CRoZeOfficial {
     if (settings.perturbationKind() == CRoZe.Perturbation.FGSM) {
       NDArray input = x.duplicate();
       input.setRequiresGradient(true);
-      grFgsm = new Pass(context, single).gradients(net, input, robust, ForwardListener.NONE, y);
+      grFgsm = new Pass(context, held).gradients(net, input, robust, ForwardListener.NONE, y);
       perturbed = x.sub(input.getGradient().sign().mul(STEP)).clip(0, 1);
     } else {
       NDArray noise = Consistency.gaussianNoise(context.manager(), x.getShape(), settings.getSeed())
@@ -94,10 +102,14 @@ final class CRoZeOfficial {
       perturbed = x.add(noise.mul(STEP)).clip(0, 1);
     }
 
-    Pass robustPass = new Pass(context, single);
+    Pass robustPass = new Pass(context, held);
     Consistency.StageOutputs featsR = new Consistency.StageOutputs(context.manager(), robustPass.scale);
     NDArray[] grPerturbed = robustPass.gradients(net, perturbed, robust, featsR, y);
 
+    if (single) {
+      held.addAll(feats.held());
+      held.addAll(featsR.held());
+    }
     NDList terms = new NDList();
     // Z depends only on the layer's feature group: one cosine per group (a DARTS cell has ~30 layers reading its
     // whole feature map). Each term's temporaries are freed at once, not when the architecture is done.
@@ -133,15 +145,21 @@ final class CRoZeOfficial {
   private static final class Pass {
     private static final int SEED_EXPONENT = 60;
     final Rescaling scale;
+    /** Where a single-precision pass leaves its logits and gradients as computed; null in double precision. */
+    private final List<NDArray> held;
 
-    Pass(ArchitectureContext context, boolean single) {
-      scale = single ? new Rescaling(context.manager()) : Rescaling.NONE;
+    Pass(ArchitectureContext context, List<NDArray> held) {
+      scale = held != null ? new Rescaling(context.manager()) : Rescaling.NONE;
+      this.held = held;
     }
 
     NDArray[] gradients(Network net, NDArray x, Weights weights, ForwardListener listener, NDArray y) {
       Weights w = weights.map(NDArray::duplicate).requireGradients();
       Backward.run(() -> {
         NDArray logits = net.forward(x, w, BnMode.REDUCTION_ONLY, listener, scale);
+        if (held != null) {
+          held.add(logits);
+        }
         NDArray loss = scale == Rescaling.NONE ? ArchitectureContext.crossEntropy(logits, y) : seeded(logits, y);
         return x.hasGradient() ? loss.add(Consistency.inputAnchor(x)) : loss;
       });
@@ -149,6 +167,7 @@ final class CRoZeOfficial {
       if (scale != Rescaling.NONE) {
         for (int i = 0; i < g.length; i++) {
           if (g[i] != null) {
+            held.add(g[i]);
             g[i] = Consistency.trueScale(g[i], scale.exponent() - SEED_EXPONENT);
           }
         }

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import zcnas.engine.Tensors;
 import zcnas.network.ForwardListener;
@@ -110,6 +111,13 @@ final class Consistency {
         : wide.mul(Tensors.scalar(x.getManager(), Math.scalb(1.0, exponent), DataType.FLOAT64));
   }
 
+  /** Whether every entry is finite: the largest |entry| of one that is not is infinite or NaN. */
+  static boolean allFinite(NDArray a) {
+    try (NDArray abs = a.abs(); NDArray largest = abs.max()) {
+      return Double.isFinite(scalar(largest));
+    }
+  }
+
   static double scalar(NDArray a) {
     return a.toType(DataType.FLOAT64, false).getDouble();
   }
@@ -178,6 +186,11 @@ final class Consistency {
 
     NDArray get(int group) {
       return stages.get(group);
+    }
+
+    /** Every stage recorded, as held. */
+    List<NDArray> held() {
+      return stages.stream().filter(Objects::nonNull).toList();
     }
 
     /** The feature in float64 at true scale. */

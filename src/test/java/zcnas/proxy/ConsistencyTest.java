@@ -2,6 +2,8 @@ package zcnas.proxy;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -88,5 +90,15 @@ class ConsistencyTest {
     double tiny = (1 * 3 + 2 * 1 - 1 * 2) / Math.sqrt(6) / Math.sqrt(14);
     assertEquals(tiny, scaled[2], 1e-14);
     assertEquals(0.0, scaled[3], 0.0);
+  }
+
+  @Test
+  void allFiniteFindsOneInfiniteOrNanEntry() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      assertTrue(Consistency.allFinite(m.create(new float[] {1e30f, -3e38f, 0, 2}, new Shape(2, 2))));
+      for (float bad : new float[] {Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN}) {
+        assertFalse(Consistency.allFinite(m.create(new float[] {1, 2, bad, 4}, new Shape(2, 2))), "" + bad);
+      }
+    }
   }
 }
