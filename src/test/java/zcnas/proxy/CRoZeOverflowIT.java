@@ -15,7 +15,11 @@ import zcnas.space.darts.DartsNetwork;
 /** The official CRoZe on a DARTS network whose float64 passes overflow (C = 36, L = 20: slow, so in mvn verify). */
 class CRoZeOverflowIT extends CpuSession {
   /** Row 8 of bin/zcnas score -space darts -sample 13 -seed 1: NaN in float64, as in the authors' code. */
-  static final DartsGenotype PAST_DOUBLE = DartsGenotype.parse("Genotype(normal=[('sep_conv_7x7', 1), ('dil_conv_5x5', 0), ('sep_conv_7x7', 1), ('max_pool_3x3', 2), ('avg_pool_3x3', 2), ('sep_conv_3x3', 3), ('sep_conv_7x7', 4), ('sep_conv_5x5', 0)], normal_concat=[2, 3, 4, 5], reduce=[('conv_7x1_1x7', 1), ('dil_conv_5x5', 0), ('dil_conv_5x5', 2), ('avg_pool_3x3', 1), ('sep_conv_3x3', 2), ('sep_conv_7x7', 1), ('sep_conv_3x3', 1), ('conv_7x1_1x7', 0)], reduce_concat=[2, 3, 4, 5])");
+  static final DartsGenotype PAST_DOUBLE = DartsGenotype.parse("Genotype(normal=[('sep_conv_7x7', 1), "
+      + "('dil_conv_5x5', 0), ('sep_conv_7x7', 1), ('max_pool_3x3', 2), ('avg_pool_3x3', 2), ('sep_conv_3x3', 3), "
+      + "('sep_conv_7x7', 4), ('sep_conv_5x5', 0)], normal_concat=[2, 3, 4, 5], reduce=[('conv_7x1_1x7', 1), "
+      + "('dil_conv_5x5', 0), ('dil_conv_5x5', 2), ('avg_pool_3x3', 1), ('sep_conv_3x3', 2), ('sep_conv_7x7', 1), "
+      + "('sep_conv_3x3', 1), ('conv_7x1_1x7', 0)], reduce_concat=[2, 3, 4, 5])");
 
   @Test
   void singlePrecisionIsDoublesNanWithoutAFloat64Pass() {
