@@ -85,8 +85,9 @@ final class BenchmarkTool implements Zcnas.SpaceTool {
     }
     try (ScoringSession session = common.session()) {
       System.out.printf(Locale.ROOT, "benchmark: %d %s architectures (%s), dataset %s, device %s, PyTorch threads %d, "
-          + "%d cores%n", archs.size() - WARMUP, space.name(), reference != null ? "the reference file's first"
+          + "%s%d cores%n", archs.size() - WARMUP, space.name(), reference != null ? "the reference file's first"
           : "seeded sample, seed " + (common.seed + 1), common.dataset.id(), session.device(), session.threads(),
+          session.interop() > 1 ? "inter-op threads " + session.interop() + ", " : "",
           Runtime.getRuntime().availableProcessors());
       System.out.printf("%-32s %6s %8s %8s %8s %9s %9s %8s%n", "proxy", "batch", "s/arch", "archs/s", "median",
           "ref s", "ratio", "RSS MiB");

@@ -13,6 +13,7 @@ import zcnas.proxy.Proxies;
 import zcnas.proxy.ScoringSession;
 import zcnas.proxy.ZeroCostProxy;
 import zcnas.score.ScoreCache;
+import zcnas.score.Scorer;
 import zcnas.space.Benchmark;
 import zcnas.space.SearchSpace;
 import zcnas.space.Spaces;
@@ -33,6 +34,7 @@ final class CommonOptions {
   boolean benchGiven;
   String device = "auto";
   int threads = 0;
+  int interop = 1;
   long seed = 0;
   ScoringSession.BatchOrder order = ScoringSession.BatchOrder.SEEDED;
   /** The options the space's factory read (e.g. -channels 8 -cells 5), which rebuild it elsewhere (-master). */
@@ -49,7 +51,11 @@ final class CommonOptions {
       + "  -batches seeded|first       batch drawn with the seed, or the first records of the file (default seeded)\n"
       + "  -device auto|cpu|gpu        where PyTorch runs (default auto: the GPU when there is one)\n"
       + "  -threads N                  PyTorch intra-op threads (default 0: one per core; with -master the threads\n"
-      + "                              of each Spark task, default spark.task.cpus or 1)\n";
+      + "                              of each Spark task, default spark.task.cpus or 1)\n"
+      + "  -interop N                  threads that compute the independent parts of one pass at once (default 1;\n"
+      + "                              -threads then defaults to 1): the official CRoZe splits a DARTS batch in two\n"
+      + "                              halves (no BN there), which -interop 2 computes on two cores with one\n"
+      + "                              network's memory. The scores are the same\n";
 
   static final String CACHE_USAGE =
       "  -cache FILE|none            persistent score cache (default ~/.zcnas/scores.tsv)\n";
@@ -80,6 +86,13 @@ final class CommonOptions {
       threads = (int) longOption(options, "threads", 0, 0, 4L * cores,
           "0 (one per core) to " + 4 * cores + " (4 x the " + cores + " cores)");
     }
+    if (Utils.getOptionPos("interop", options) >= 0 && Utils.getOptionPos("master", options) >= 0) {
+      throw new ZcnasException("-interop is for scoring in this process; with -master each task takes -threads");
+    }
+    interop = (int) longOption(options, "interop", 1, 1, 4L * cores,
+        "between 1 and " + 4 * cores + " (4 x the " + cores + " cores)");
+    // like -workers: each thread of the parts runs its ops on one core unless -threads says otherwise
+    threads = Scorer.intraOpThreads(threads, interop);
     seed = longOption(options, "seed", 0, Long.MIN_VALUE, Long.MAX_VALUE, null);
     String b = Utils.getOption("batches", options);
     if (!b.isEmpty()) {
@@ -96,12 +109,12 @@ final class CommonOptions {
   }
 
   ScoringSession session() {
-    return new ScoringSession(images(), device, threads, order);
+    return new ScoringSession(images(), device, threads, interop, order);
   }
 
   /** A session on another data set's images, with the other settings of these options. */
   ScoringSession session(CifarDataset images) {
-    return new ScoringSession(CifarImages.readTrain(images, imagesDir), device, threads, order);
+    return new ScoringSession(CifarImages.readTrain(images, imagesDir), device, threads, interop, order);
   }
 
   /**

@@ -128,7 +128,8 @@ final class Scorers implements AutoCloseable {
     if (spark == null) {
       ScoringSession session = sessions.get(dataset);
       return "device " + session.device() + ", " + (workers > 1 ? workers + " workers of " : "") + session.threads()
-          + " thread" + (session.threads() == 1 ? "" : "s") + ", " + cache.size() + " scores cached";
+          + " thread" + (session.threads() == 1 ? "" : "s") + (session.interop() > 1 ? " in " + session.interop()
+          + " inter-op threads" : "") + ", " + cache.size() + " scores cached";
     }
     int slots = spark.slots();
     return "spark master " + spark.master() + ", " + slots + " task slot" + (slots == 1 ? "" : "s") + " of "

@@ -48,6 +48,14 @@ public interface Network {
   }
 
   /**
+   * Whether each image's pass reads no other image (no BN under {@code bn}): then a batch's pass is the passes of
+   * its parts, stacked.
+   */
+  default boolean imagesIndependent(BnMode bn) {
+    return false;
+  }
+
+  /**
    * The stage feature (see {@link ForwardListener#stageOutput}) that the official CRoZe code pairs with a layer.
    */
   int featureGroup(int layer);

@@ -1,13 +1,17 @@
 package zcnas.proxy;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import zcnas.data.ImageBatch;
 import zcnas.engine.Backward;
 import zcnas.network.BnMode;
@@ -68,9 +72,9 @@ final class CRoZeOfficial {
     Weights abs = context.weights(settings.initializer(), settings.getSeed())
         .map(a -> a.abs().toType(DataType.FLOAT64, false));
 
-    Pass clean = new Pass(context, held);
-    Consistency.StageOutputs feats = new Consistency.StageOutputs(context.manager(), clean.scale);
-    NDArray[] g = clean.gradients(net, x, single ? abs.map(a -> a.toType(type, false)) : abs, feats, y);
+    int parts = single && net.imagesIndependent(BnMode.REDUCTION_ONLY) ? Math.min(2, (int) x.getShape().get(0)) : 1;
+    Pass clean = new Pass(context, held, parts, true);
+    NDArray[] g = clean.gradients(net, x, single ? abs.map(a -> a.toType(type, false)) : abs, y, false);
 
     NDArray[] robustW = new NDArray[layers.size()];
     NDArray[] robustB = new NDArray[layers.size()];
@@ -92,24 +96,18 @@ final class CRoZeOfficial {
     NDArray perturbed;
     NDArray[] grFgsm = null;
     if (settings.perturbationKind() == CRoZe.Perturbation.FGSM) {
-      NDArray input = x.duplicate();
-      input.setRequiresGradient(true);
-      grFgsm = new Pass(context, held).gradients(net, input, robust, ForwardListener.NONE, y);
-      perturbed = x.sub(input.getGradient().sign().mul(STEP)).clip(0, 1);
+      Pass fgsm = new Pass(context, held, parts, false);
+      grFgsm = fgsm.gradients(net, x, robust, y, true);
+      perturbed = x.sub(fgsm.inputGradient().sign().mul(STEP)).clip(0, 1);
     } else {
       NDArray noise = Consistency.gaussianNoise(context.manager(), x.getShape(), settings.getSeed())
           .toType(type, false);
       perturbed = x.add(noise.mul(STEP)).clip(0, 1);
     }
 
-    Pass robustPass = new Pass(context, held);
-    Consistency.StageOutputs featsR = new Consistency.StageOutputs(context.manager(), robustPass.scale);
-    NDArray[] grPerturbed = robustPass.gradients(net, perturbed, robust, featsR, y);
+    Pass robustPass = new Pass(context, held, parts, true);
+    NDArray[] grPerturbed = robustPass.gradients(net, perturbed, robust, y, false);
 
-    if (single) {
-      held.addAll(feats.held());
-      held.addAll(featsR.held());
-    }
     NDList terms = new NDList();
     // Z depends only on the layer's feature group: one cosine per group (a DARTS cell has ~30 layers reading its
     // whole feature map). Each term's temporaries are freed at once, not when the architecture is done.
@@ -120,8 +118,8 @@ final class CRoZeOfficial {
       }
       int group = net.featureGroup(i);
       NDArray z = zByGroup.computeIfAbsent(group, k -> Scope.run(context.manager(),
-          () -> Consistency.cosineDim0(featsR.trueScale(k), feats.trueScale(k), cosine).add(1).sum(),
-          featsR.get(k), feats.get(k)));
+          () -> Consistency.cosineDim0(robustPass.feature(k), clean.feature(k), cosine).add(1).sum(),
+          robustPass.features(k, clean)));
       NDArray gi = g[i];
       NDArray rw = robustW[i];
       NDArray aw = abs.weight(i);
@@ -136,50 +134,156 @@ final class CRoZeOfficial {
   }
 
   /**
-   * One forward and backward pass of the cross-entropy, its weight gradients returned in float64 at true scale. In
-   * a rescaled pass the loss is sum(logits' s) with s = 2^SEED_EXPONENT dCE/dlogits computed in float64 from the true
-   * logits (the logits' 2^e): the gradients are then 2^(SEED_EXPONENT - e) the true ones, which keeps the smallest of
-   * them (those reaching a reduction block's BN branch, 2^-e its share of the block's output) above float32's
-   * underflow.
+   * One forward and backward pass of the cross-entropy over the batch, its weight gradients returned in float64 at
+   * true scale. In a rescaled pass the loss is sum(logits' s) with s = 2^SEED_EXPONENT dCE/dlogits computed in
+   * float64 from the true logits (the logits' 2^e): the gradients are then 2^(SEED_EXPONENT - e) the true ones, which
+   * keeps the smallest of them (those reaching a reduction block's BN branch, 2^-e its share of the block's output)
+   * above float32's underflow.
+   *
+   * <p>Where no image's pass reads another's (no BN), the batch may run as parts of consecutive images, each a pass
+   * of its own at its own exponent, whose gradients add at true scale and whose features and input gradients are
+   * stacked: that is the same function, and {@link ScoringSession#runParts} may run the parts at once on two cores.
+   * The split depends only on the network and the batch, so the scores do not depend on how the parts ran.
    */
   private static final class Pass {
     private static final int SEED_EXPONENT = 60;
-    final Rescaling scale;
-    /** Where a single-precision pass leaves its logits and gradients as computed; null in double precision. */
+    private final ArchitectureContext context;
+    /** Where a single-precision pass leaves its logits, gradients and features as computed; null in double. */
     private final List<NDArray> held;
+    private final Part[] parts;
 
-    Pass(ArchitectureContext context, List<NDArray> held) {
-      scale = held != null ? new Rescaling(context.manager()) : Rescaling.NONE;
+    Pass(ArchitectureContext context, List<NDArray> held, int parts, boolean recordFeatures) {
+      this.context = context;
       this.held = held;
+      this.parts = new Part[parts];
+      for (int p = 0; p < parts; p++) {
+        Rescaling scale = held != null ? new Rescaling(context.manager()) : Rescaling.NONE;
+        this.parts[p] = new Part(scale, recordFeatures ? new Consistency.StageOutputs(context.manager(), scale) : null);
+      }
     }
 
-    NDArray[] gradients(Network net, NDArray x, Weights weights, ForwardListener listener, NDArray y) {
-      Weights w = weights.map(NDArray::duplicate).requireGradients();
-      Backward.run(() -> {
-        NDArray logits = net.forward(x, w, BnMode.REDUCTION_ONLY, listener, scale);
-        if (held != null) {
-          held.add(logits);
-        }
-        NDArray loss = scale == Rescaling.NONE ? ArchitectureContext.crossEntropy(logits, y) : seeded(logits, y);
-        return x.hasGradient() ? loss.add(Consistency.inputAnchor(x)) : loss;
-      });
-      NDArray[] g = Consistency.gradients(net.layers(), w);
-      if (scale != Rescaling.NONE) {
+    /** The weight gradients (float64, true scale) for images x under weights; inputGradient: x's too. */
+    NDArray[] gradients(Network net, NDArray x, Weights weights, NDArray y, boolean inputGradient) {
+      long n = x.getShape().get(0);
+      List<Runnable> work = new ArrayList<>();
+      for (int p = 0; p < parts.length; p++) {
+        Part part = parts[p];
+        String rows = n * p / parts.length + ":" + n * (p + 1) / parts.length;
+        NDArray xp = parts.length == 1 ? x : x.get(rows);
+        NDArray yp = parts.length == 1 ? y : y.get(rows);
+        work.add(() -> part.run(net, xp, weights, yp, n, inputGradient));
+      }
+      context.session().runParts(work);
+      NDArray[] g = parts[0].gradients;
+      for (int p = 1; p < parts.length; p++) {
         for (int i = 0; i < g.length; i++) {
           if (g[i] != null) {
-            held.add(g[i]);
-            g[i] = Consistency.trueScale(g[i], scale.exponent() - SEED_EXPONENT);
+            NDArray sum = g[i].add(parts[p].gradients[i]);
+            g[i].close();
+            parts[p].gradients[i].close();
+            g[i] = sum;
+          }
+        }
+      }
+      if (held != null) {
+        for (Part part : parts) {
+          held.addAll(part.held);
+          if (part.features != null) {
+            held.addAll(part.features.held());
           }
         }
       }
       return g;
     }
 
-    private NDArray seeded(NDArray logits, NDArray y) {
-      NDArray trueLogits = Consistency.trueScale(logits.stopGradient(), scale.exponent());
-      NDArray seed = trueLogits.softmax(1).sub(y).div(y.getShape().get(0))
-          .mul(Math.scalb(1.0, SEED_EXPONENT)).toType(logits.getDataType(), false);
-      return logits.mul(seed).sum();
+    /** The input's gradient (its sign is all that is read: each part's scale is a positive power of two). */
+    NDArray inputGradient() {
+      return stack(p -> p.input.getGradient());
+    }
+
+    /** A stage feature in float64 at true scale. */
+    NDArray feature(int group) {
+      return stack(p -> p.features.trueScale(group));
+    }
+
+    /** A stage feature of this pass and of another, as held: what computing from them reads. */
+    NDArray[] features(int group, Pass other) {
+      return Stream.concat(Arrays.stream(parts), Arrays.stream(other.parts))
+          .map(p -> p.features.get(group)).toArray(NDArray[]::new);
+    }
+
+    private NDArray stack(Function<Part, NDArray> f) {
+      if (parts.length == 1) {
+        return f.apply(parts[0]);
+      }
+      NDList list = new NDList();
+      for (Part part : parts) {
+        list.add(f.apply(part));
+      }
+      return NDArrays.concat(list, 0);
+    }
+
+    /** One part's pass: its own exponent, features and held tensors. */
+    private final class Part {
+      final Rescaling scale;
+      final Consistency.StageOutputs features;
+      final List<NDArray> held = new ArrayList<>();
+      NDArray[] gradients;
+      NDArray input;
+
+      Part(Rescaling scale, Consistency.StageOutputs features) {
+        this.scale = scale;
+        this.features = features;
+      }
+
+      /**
+       * The pass in a manager of its own, closed after it: the blocks' outputs that the network keeps for the
+       * backward pass go with it. What the part hands on (logits, gradients) moves to the context.
+       */
+      void run(Network net, NDArray x, Weights weights, NDArray y, long batch, boolean inputGradient) {
+        NDManager keep = context.manager();
+        if (inputGradient) {
+          x = x.duplicate();
+          x.setRequiresGradient(true);
+        }
+        input = x;
+        NDArray in = x;
+        try (NDManager pass = keep.newSubManager()) {
+          Weights w = weights.map(a -> {
+            NDArray copy = a.duplicate();
+            copy.attach(pass);
+            return copy;
+          }).requireGradients();
+          ForwardListener listener = features == null ? ForwardListener.NONE : features;
+          Backward.run(() -> {
+            NDArray logits = net.forward(in, w, BnMode.REDUCTION_ONLY, listener, scale);
+            logits.attach(keep);
+            held.add(logits);
+            NDArray loss = scale == Rescaling.NONE ? ArchitectureContext.crossEntropy(logits, y)
+                : seeded(logits, y, batch);
+            return in.hasGradient() ? loss.add(Consistency.inputAnchor(in)) : loss;
+          });
+          NDArray[] g = Consistency.gradients(net.layers(), w);
+          for (int i = 0; i < g.length; i++) {
+            if (g[i] != null) {
+              g[i].attach(keep);
+              if (scale != Rescaling.NONE) {
+                held.add(g[i]);
+                g[i] = Consistency.trueScale(g[i], scale.exponent() - SEED_EXPONENT);
+              }
+            }
+          }
+          gradients = g;
+        }
+      }
+
+      /** The seed of the batch's mean cross-entropy (batch images) restricted to this part's logits. */
+      private NDArray seeded(NDArray logits, NDArray y, long batch) {
+        NDArray trueLogits = Consistency.trueScale(logits.stopGradient(), scale.exponent());
+        NDArray seed = trueLogits.softmax(1).sub(y).div(batch)
+            .mul(Math.scalb(1.0, SEED_EXPONENT)).toType(logits.getDataType(), false);
+        return logits.mul(seed).sum();
+      }
     }
   }
 }

@@ -6,7 +6,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.jni.JniUtils;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import zcnas.data.CifarDataset;
@@ -34,11 +41,26 @@ public final class ScoringSession implements AutoCloseable {
   private final NDManager manager;
   private final CifarImages images;
   private final BatchOrder order;
+  private final int interop;
+  /** The threads beside the caller's that run parts of a pass; kept (each new thread gets a C heap arena). */
+  private ExecutorService helpers;
   private final Map<String, ImageBatch> batches = new HashMap<>();
   private final Map<ImageBatch, NDArray> imageTensors = new IdentityHashMap<>();
   private final Map<ImageBatch, Map<DataType, NDArray>> labelTensors = new IdentityHashMap<>();
 
   public ScoringSession(CifarImages images, String device, int threads, BatchOrder order) {
+    this(images, device, threads, 1, order);
+  }
+
+  /**
+   * A session whose passes run their independent parts ({@link #runParts}) on up to {@code interop} threads at once,
+   * each with the engine's intra-op threads.
+   */
+  public ScoringSession(CifarImages images, String device, int threads, int interop, BatchOrder order) {
+    if (interop < 1) {
+      throw new IllegalArgumentException("interop must be at least 1, got " + interop);
+    }
+    this.interop = interop;
     this.engine = TorchEngine.start(threads);
     this.device = TorchEngine.device(device, threads);
     this.images = images;
@@ -52,6 +74,11 @@ public final class ScoringSession implements AutoCloseable {
 
   public Device device() {
     return device;
+  }
+
+  /** Threads that run the independent parts of one pass at once (1: one after the other). */
+  public int interop() {
+    return interop;
   }
 
   /** PyTorch's intra-op threads in this JVM. */
@@ -94,8 +121,80 @@ public final class ScoringSession implements AutoCloseable {
     return new ArchitectureContext(this, network, manager.newSubManager());
   }
 
+  /**
+   * Runs the parts of one pass ({@code CRoZeOfficial}), which share nothing but their inputs: one after the other
+   * on this thread, or with {@link #interop} threads the first here and the others on helper threads at once. Every
+   * part has ended when this returns; the first failure is thrown.
+   */
+  void runParts(List<Runnable> parts) {
+    int threads = Math.min(interop, parts.size());
+    if (threads == 1) {
+      parts.forEach(Runnable::run);
+      return;
+    }
+    // each thread takes the next part not taken: parts of unequal cost keep both busy
+    AtomicInteger next = new AtomicInteger();
+    Runnable take = () -> {
+      for (int i = next.getAndIncrement(); i < parts.size(); i = next.getAndIncrement()) {
+        parts.get(i).run();
+      }
+    };
+    List<Future<?>> others = new ArrayList<>();
+    for (int t = 1; t < threads; t++) {
+      others.add(helpers().submit(() -> {
+        // PyTorch's grad mode is per thread, and on by default: off, as on the thread that opened the context
+        JniUtils.setGradMode(false);
+        take.run();
+      }));
+    }
+    RuntimeException failure = null;
+    try {
+      take.run();
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    boolean interrupted = false;
+    // waited for even after a failure: the parts read the context's memory, which is freed when it closes
+    for (Future<?> other : others) {
+      while (true) {
+        try {
+          other.get();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          if (failure == null) {
+            failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+          }
+          break;
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private synchronized ExecutorService helpers() {
+    if (helpers == null) {
+      AtomicInteger number = new AtomicInteger();
+      helpers = Executors.newFixedThreadPool(interop - 1, r -> {
+        Thread t = new Thread(r, "zcnas-interop-" + number.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+      });
+    }
+    return helpers;
+  }
+
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (helpers != null) {
+      helpers.shutdown();
+    }
     manager.close();
   }
 }

@@ -31,9 +31,10 @@ public final class ScoreCache implements AutoCloseable {
    * corrupted by DJL's freed scalar operands (see zcnas.network.TensorOps); keys name the thread count. r3: the
    * official CRoZe's NB201 passes run in single precision at a running exponent by default (its scores move by
    * about 1e-7 of their value). r4: NB201's float32 passes and DARTS's rescaled CRoZe passes run in channels-last
-   * memory, whose kernels round differently (GradNorm and Snip move by a median 1e-4 of their value).
+   * memory, whose kernels round differently (GradNorm and Snip move by a median 1e-4 of their value). r5: DARTS's
+   * rescaled CRoZe passes run each batch as two halves, each at its own exponent (scores move by about 1e-9).
    */
-  public static final String REVISION = "r4";
+  public static final String REVISION = "r5";
   private static final Logger LOG = LoggerFactory.getLogger(ScoreCache.class);
 
   /** Caches not closed yet, for what an interrupted tool reports. */

@@ -71,8 +71,8 @@ public final class Scorer<A> implements BatchScorer<A> {
   }
 
   /**
-   * The PyTorch intra-op threads of a run with {@code workers}: several workers turn 0 (one per core) into 1, so that
-   * N workers give the scores of one thread and share its cache entries; an explicit count is kept.
+   * The PyTorch intra-op threads of a run with {@code workers} (or inter-op threads): several turn 0 (one per core)
+   * into 1, so that N threads give the scores of one thread and share its cache entries; an explicit count is kept.
    */
   public static int intraOpThreads(int threads, int workers) {
     return workers > 1 && threads == 0 ? 1 : threads;

@@ -1,5 +1,6 @@
 package zcnas.proxy;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import zcnas.CpuSession;
+import zcnas.TestData;
 import zcnas.network.CountingNetwork;
 import zcnas.space.darts.DartsGenotype;
 import zcnas.space.darts.DartsNetwork;
@@ -79,6 +81,28 @@ class DartsProxyTest extends CpuSession {
     assertEquals(dbl, scaled[0], 1e-5 * dbl);
     assertNotEquals(dbl, scaled[0]);
     assertEquals(0.0, scores(Proxies.parse("croze -precision double"), net)[0], 0.0);
+  }
+
+  /**
+   * Without BN the official CRoZe runs each pass's batch as two halves (CRoZeOfficial): on two inter-op threads at
+   * once they give one thread's scores bit for bit, and the halves together are the whole batch's function (single
+   * precision, which splits, agrees with double, which does not).
+   */
+  @Test
+  void theOfficialCRoZeGivesOneThreadsScoresOnTwoInteropThreads() {
+    ZeroCostProxy croze = Proxies.parse("croze -component-sums");
+    try (ScoringSession two = new ScoringSession(TestData.cifar10Train(), "cpu", 0, 2,
+        ScoringSession.BatchOrder.SEEDED)) {
+      for (DartsGenotype g : new DartsGenotype[] {DartsGenotype.DARTS_V2, EVERY_OP}) {
+        DartsNetwork net = new DartsNetwork(g, 10, 32, 8, 5);
+        double[] one = scores(croze, net);
+        try (ArchitectureContext c = two.open(net)) {
+          assertArrayEquals(one, croze.scores(c), 0.0, g.toString());
+        }
+        double dbl = scores(Proxies.parse("croze -precision double"), net)[0];
+        assertEquals(dbl, one[0], 1e-6 * dbl, g.toString());
+      }
+    }
   }
 
   @Test

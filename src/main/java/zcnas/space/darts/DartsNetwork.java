@@ -197,6 +197,12 @@ public final class DartsNetwork extends LayeredNetwork {
     return true;
   }
 
+  /** Without BN ({@link BnMode#REDUCTION_ONLY}) no op mixes images. */
+  @Override
+  public boolean imagesIndependent(BnMode bn) {
+    return bn != BnMode.ALL;
+  }
+
   @Override
   public NDArray forward(NDArray x, Weights w, BnMode bn, ForwardListener listener, Rescaling scale) {
     boolean norm = bn == BnMode.ALL;
@@ -212,6 +218,13 @@ public final class DartsNetwork extends LayeredNetwork {
     NDArray s1 = s0;
     for (int i = 0; i < cells; i++) {
       NDArray[] in = scale.rescale(s0, s1);
+      // a rescaled copy is computed where its input lives (a listener's manager, for a stage feature): it belongs
+      // to the pass, which autograd and the next cell read
+      for (int k = 0; k < 2; k++) {
+        if (in[k] != s0 && in[k] != s1) {
+          in[k].attach(root);
+        }
+      }
       NDArray out = cell(ops, root, i, in[0], in[1], w, norm, listener);
       s0 = in[1];
       s1 = out;
