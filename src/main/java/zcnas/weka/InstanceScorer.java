@@ -48,6 +48,7 @@ public final class InstanceScorer implements OptionHandler, Serializable {
   private String device = "auto";
   private int threads;
   private int workers = 1;
+  private int interop = 1;
   private String batches = "seeded";
   private String cache = "";
   private boolean skipBad;
@@ -70,6 +71,7 @@ public final class InstanceScorer implements OptionHandler, Serializable {
     o.add(new Option("\t" + deviceTipText() + " (default auto).", "device", 1, "-device <auto|cpu|gpu>"));
     o.add(new Option("\t" + threadsTipText() + " (default 0).", "threads", 1, "-threads <n>"));
     o.add(new Option("\t" + workersTipText() + " (default 1).", "workers", 1, "-workers <n>"));
+    o.add(new Option("\t" + interopTipText() + " (default 1).", "interop", 1, "-interop <n>"));
     o.add(new Option("\t" + batchesTipText() + " (default seeded).", "batches", 1, "-batches <seeded|first>"));
     o.add(new Option("\t" + cacheTipText(), "cache", 1, "-cache <file|none>"));
     o.add(new Option("\t" + skipBadTipText(), "skip-bad", 0, "-skip-bad"));
@@ -98,6 +100,12 @@ public final class InstanceScorer implements OptionHandler, Serializable {
     } catch (NumberFormatException e) {
       throw new ZcnasException("-workers needs an integer, got '" + w + "'");
     }
+    String i = Utils.getOption("interop", options);
+    try {
+      setInterop(i.isEmpty() ? 1 : Integer.parseInt(i.trim()));
+    } catch (NumberFormatException e) {
+      throw new ZcnasException("-interop needs an integer, got '" + i + "'");
+    }
     String b = Utils.getOption("batches", options);
     setBatches(b.isEmpty() ? "seeded" : b);
     setCache(Utils.getOption("cache", options));
@@ -123,6 +131,9 @@ public final class InstanceScorer implements OptionHandler, Serializable {
     // printed only when set: the prepared Experimenter files, written before it, name every option printed
     if (workers > 1) {
       Collections.addAll(o, "-workers", Integer.toString(workers));
+    }
+    if (interop > 1) {
+      Collections.addAll(o, "-interop", Integer.toString(interop));
     }
     Collections.addAll(o, "-batches", batches);
     if (!cache.isEmpty()) {
@@ -256,10 +267,28 @@ public final class InstanceScorer implements OptionHandler, Serializable {
     this.workers = workers;
   }
 
-  /** An object serialized before the workers option reads it as 0, which means one. */
+  public int getInterop() {
+    return interop;
+  }
+
+  public void setInterop(int interop) {
+    int max = 4 * Runtime.getRuntime().availableProcessors();
+    if (interop < 1 || interop > max) {
+      throw new ZcnasException("interop must be between 1 and " + max + ", got " + interop);
+    }
+    this.interop = interop;
+  }
+
+  public String interopTipText() {
+    return "Threads that compute the independent parts of one pass at once; threads 0 then means 1. The official "
+        + "CRoZe splits a DARTS batch in two halves: 2 computes them on two cores, with the same scores";
+  }
+
+  /** An object serialized before the workers or interop option reads it as 0, which means one. */
   private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
     in.defaultReadObject();
     workers = Math.max(workers, 1);
+    interop = Math.max(interop, 1);
   }
 
   public String workersTipText() {
@@ -387,7 +416,7 @@ public final class InstanceScorer implements OptionHandler, Serializable {
     double[][] scores;
     try (ScoringProgress progress = ScoringProgress.open(proxies, sp, images, distinct.size());
          ScoringSession session = new ScoringSession(CifarImages.readTrain(images, dir), device,
-             Scorer.intraOpThreads(threads, workers),
+             Scorer.intraOpThreads(threads, workers * interop), interop,
              ScoringSession.BatchOrder.valueOf(batches.toUpperCase(Locale.ROOT)));
          ScoreCache scoreCache = ScoreCache.open(cacheFile)) {
       Scorer<A> scorer = new Scorer<>(session, scoreCache, sp, workers);

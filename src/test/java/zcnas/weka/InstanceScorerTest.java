@@ -56,18 +56,35 @@ class InstanceScorerTest {
   }
 
   @Test
-  void anObjectSavedBeforeTheOptionReadsAsOneWorker() throws Exception {
+  void interopIsPrintedOnlyWhenSetAndCheckedWhenGiven() throws Exception {
     InstanceScorer s = new InstanceScorer();
-    // what an object serialized before the field existed leaves in it
-    Field workers = InstanceScorer.class.getDeclaredField("workers");
-    workers.setAccessible(true);
-    workers.setInt(s, 0);
+    s.setOptions(Utils.splitOptions("-interop 2 -cache none"));
+    assertEquals(2, s.getInterop());
+    assertEquals("-space auto -dataset auto -device auto -threads 0 -interop 2 -batches seeded -cache none",
+        Utils.joinOptions(s.getOptions()));
+    ZcnasException e = assertThrows(ZcnasException.class, () -> s.setOptions(Utils.splitOptions("-interop 0")));
+    assertTrue(e.getMessage().startsWith("interop must be between 1 and "), e.getMessage());
+    e = assertThrows(ZcnasException.class, () -> s.setOptions(Utils.splitOptions("-interop two")));
+    assertEquals("-interop needs an integer, got 'two'", e.getMessage());
+  }
+
+  @Test
+  void anObjectSavedBeforeTheOptionsReadsAsOneWorkerAndOneInteropThread() throws Exception {
+    InstanceScorer s = new InstanceScorer();
+    // what an object serialized before the fields existed leaves in them
+    for (String name : new String[] {"workers", "interop"}) {
+      Field field = InstanceScorer.class.getDeclaredField(name);
+      field.setAccessible(true);
+      field.setInt(s, 0);
+    }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(s);
     }
     try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-      assertEquals(1, ((InstanceScorer) in.readObject()).getWorkers());
+      InstanceScorer read = (InstanceScorer) in.readObject();
+      assertEquals(1, read.getWorkers());
+      assertEquals(1, read.getInterop());
     }
   }
 
