@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import zcnas.data.ImageBatch;
@@ -85,9 +86,12 @@ final class CRoZeOfficial {
         robustW[i] = w;
       } else {
         // The code's SGD step on -CE gives diff = LR g; it rescales diff to beta ||w|| (EPS 1e-30).
-        NDArray diff = g[i].mul(LR);
-        robustW[i] = w.add(diff.mul(settings.getBeta() * Consistency.scalar(w.norm())
-            / (Consistency.scalar(diff.norm()) + 1e-30)));
+        NDArray gi = g[i];
+        robustW[i] = Scope.run(context.manager(), () -> {
+          NDArray diff = gi.mul(LR);
+          return w.add(diff.mul(settings.getBeta() * Consistency.scalar(w.norm())
+              / (Consistency.scalar(diff.norm()) + 1e-30)));
+        }, gi, w);
       }
     }
     Weights robust = single ? new Weights(robustW, robustB).map(a -> a.toType(type, false))
@@ -108,28 +112,48 @@ final class CRoZeOfficial {
     Pass robustPass = new Pass(context, held, parts, true);
     NDArray[] grPerturbed = robustPass.gradients(net, perturbed, robust, y, false);
 
-    NDList terms = new NDList();
     // Z depends only on the layer's feature group: one cosine per group (a DARTS cell has ~30 layers reading its
-    // whole feature map). Each term's temporaries are freed at once, not when the architecture is done.
+    // whole feature map). Groups and layers are independent tasks, which the session's inter-op threads share. Each
+    // term's temporaries are freed at once, not when the architecture is done.
     Map<Integer, NDArray> zByGroup = new HashMap<>();
+    List<Runnable> work = new ArrayList<>();
+    for (int i = 0; i < layers.size(); i++) {
+      int group = net.featureGroup(i);
+      if (g[i] != null && !zByGroup.containsKey(group)) {
+        zByGroup.put(group, null);
+        work.add(() -> {
+          NDArray z = Scope.run(context.manager(),
+              () -> Consistency.cosineDim0(robustPass.feature(group), clean.feature(group), cosine).add(1).sum(),
+              robustPass.features(group, clean));
+          synchronized (zByGroup) {
+            zByGroup.put(group, z);
+          }
+        });
+      }
+    }
+    context.session().runParts(work);
+    work.clear();
+    NDArray[] rows = new NDArray[layers.size()];
     for (int i = 0; i < layers.size(); i++) {
       if (g[i] == null) {
         continue;
       }
-      int group = net.featureGroup(i);
-      NDArray z = zByGroup.computeIfAbsent(group, k -> Scope.run(context.manager(),
-          () -> Consistency.cosineDim0(robustPass.feature(k), clean.feature(k), cosine).add(1).sum(),
-          robustPass.features(k, clean)));
+      int layer = i;
+      NDArray z = zByGroup.get(net.featureGroup(i));
       NDArray gi = g[i];
       NDArray rw = robustW[i];
       NDArray aw = abs.weight(i);
       NDArray g2 = grPerturbed[i];
-      // the code never zeroes the robust gradient between its FGSM pass and its perturbed pass
-      NDArray g1 = grFgsm == null ? g2.zerosLike() : grFgsm[i];
-      terms.add(Scope.run(context.manager(), () -> Consistency.row(z,
+      NDArray g1 = grFgsm == null ? null : grFgsm[i];
+      NDArray[] inputs = g1 == null ? new NDArray[] {gi, rw, aw, g2} : new NDArray[] {gi, rw, aw, g1, g2};
+      work.add(() -> rows[layer] = Scope.run(context.manager(), () -> Consistency.row(z,
           Consistency.cosineDim0(rw, aw, cosine).add(1).sum(),
-          Consistency.cosineDim0(g1.add(g2), gi, cosine).abs().sum()), gi, rw, aw, g1, g2));
+          // the code never zeroes the robust gradient between its FGSM pass and its perturbed pass
+          Consistency.cosineDim0((g1 == null ? g2.zerosLike() : g1).add(g2), gi, cosine).abs().sum()), inputs));
     }
+    context.session().runParts(work);
+    NDList terms = new NDList();
+    Arrays.stream(rows).filter(Objects::nonNull).forEach(terms::add);
     return Consistency.toMatrix(terms);
   }
 
@@ -257,8 +281,10 @@ final class CRoZeOfficial {
           ForwardListener listener = features == null ? ForwardListener.NONE : features;
           Backward.run(() -> {
             NDArray logits = net.forward(in, w, BnMode.REDUCTION_ONLY, listener, scale);
-            logits.attach(keep);
-            held.add(logits);
+            // kept without its graph: a tensor of the graph keeps what the backward pass does not free
+            NDArray kept = logits.stopGradient();
+            kept.attach(keep);
+            held.add(kept);
             NDArray loss = scale == Rescaling.NONE ? ArchitectureContext.crossEntropy(logits, y)
                 : seeded(logits, y, batch);
             return in.hasGradient() ? loss.add(Consistency.inputAnchor(in)) : loss;

@@ -76,7 +76,7 @@ public final class ScoringSession implements AutoCloseable {
     return device;
   }
 
-  /** Threads that run the independent parts of one pass at once (1: one after the other). */
+  /** Threads that run the independent parts of one architecture's computation at once (1: one after the other). */
   public int interop() {
     return interop;
   }
@@ -122,9 +122,10 @@ public final class ScoringSession implements AutoCloseable {
   }
 
   /**
-   * Runs the parts of one pass ({@code CRoZeOfficial}), which share nothing but their inputs: one after the other
-   * on this thread, or with {@link #interop} threads the first here and the others on helper threads at once. Every
-   * part has ended when this returns; the first failure is thrown.
+   * Runs independent parts of one architecture's computation ({@code CRoZeOfficial}: the halves of a pass, the
+   * cosines of each layer), which share nothing but what they read: in order on this thread, or with {@link
+   * #interop} threads on this thread and helper threads at once, each taking the next part not taken. Every part has
+   * ended when this returns; the first failure is thrown.
    */
   void runParts(List<Runnable> parts) {
     int threads = Math.min(interop, parts.size());
