@@ -52,10 +52,10 @@ final class CommonOptions {
       + "  -device auto|cpu|gpu        where PyTorch runs (default auto: the GPU when there is one)\n"
       + "  -threads N                  PyTorch intra-op threads (default 0: one per core; with -master the threads\n"
       + "                              of each Spark task, default spark.task.cpus or 1)\n"
-      + "  -interop N                  threads that compute the independent parts of one pass at once (default 1;\n"
-      + "                              -threads then defaults to 1): the official CRoZe splits a DARTS batch in two\n"
-      + "                              halves (no BN there), which -interop 2 computes on two cores with one\n"
-      + "                              network's memory. The scores are the same\n";
+      + "  -interop N                  threads that compute the independent parts of one architecture at once\n"
+      + "                              (default 1; above 1, -threads then defaults to 1): the official CRoZe runs a\n"
+      + "                              DARTS batch as two halves (no BN there), so -interop 2 scores a genotype on\n"
+      + "                              two cores in one network's memory, with the same scores\n";
 
   static final String CACHE_USAGE =
       "  -cache FILE|none            persistent score cache (default ~/.zcnas/scores.tsv)\n";
