@@ -7,11 +7,12 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import zcnas.data.ImageBatch;
 import zcnas.engine.Backward;
@@ -115,21 +116,14 @@ final class CRoZeOfficial {
     // Z depends only on the layer's feature group: one cosine per group (a DARTS cell has ~30 layers reading its
     // whole feature map). Groups and layers are independent tasks, which the session's inter-op threads share. Each
     // term's temporaries are freed at once, not when the architecture is done.
-    Map<Integer, NDArray> zByGroup = new HashMap<>();
+    int[] groups = IntStream.range(0, layers.size()).filter(i -> g[i] != null).map(net::featureGroup).distinct()
+        .toArray();
+    Map<Integer, NDArray> zByGroup = new ConcurrentHashMap<>();
     List<Runnable> work = new ArrayList<>();
-    for (int i = 0; i < layers.size(); i++) {
-      int group = net.featureGroup(i);
-      if (g[i] != null && !zByGroup.containsKey(group)) {
-        zByGroup.put(group, null);
-        work.add(() -> {
-          NDArray z = Scope.run(context.manager(),
-              () -> Consistency.cosineDim0(robustPass.feature(group), clean.feature(group), cosine).add(1).sum(),
-              robustPass.features(group, clean));
-          synchronized (zByGroup) {
-            zByGroup.put(group, z);
-          }
-        });
-      }
+    for (int group : groups) {
+      work.add(() -> zByGroup.put(group, Scope.run(context.manager(),
+          () -> Consistency.cosineDim0(robustPass.feature(group), clean.feature(group), cosine).add(1).sum(),
+          robustPass.features(group, clean))));
     }
     context.session().runParts(work);
     work.clear();

@@ -88,28 +88,32 @@ public final class InstanceScorer implements OptionHandler, Serializable {
     setImagesDir(Utils.getOption("data", options));
     String dev = Utils.getOption("device", options);
     setDevice(dev.isEmpty() ? "auto" : dev);
-    String t = Utils.getOption("threads", options);
-    try {
-      setThreads(t.isEmpty() ? 0 : Integer.parseInt(t.trim()));
-    } catch (NumberFormatException e) {
-      throw new ZcnasException("-threads needs an integer, got '" + t + "'");
-    }
-    String w = Utils.getOption("workers", options);
-    try {
-      setWorkers(w.isEmpty() ? 1 : Integer.parseInt(w.trim()));
-    } catch (NumberFormatException e) {
-      throw new ZcnasException("-workers needs an integer, got '" + w + "'");
-    }
-    String i = Utils.getOption("interop", options);
-    try {
-      setInterop(i.isEmpty() ? 1 : Integer.parseInt(i.trim()));
-    } catch (NumberFormatException e) {
-      throw new ZcnasException("-interop needs an integer, got '" + i + "'");
-    }
+    setThreads(intOption(options, "threads", 0));
+    setWorkers(intOption(options, "workers", 1));
+    setInterop(intOption(options, "interop", 1));
     String b = Utils.getOption("batches", options);
     setBatches(b.isEmpty() ? "seeded" : b);
     setCache(Utils.getOption("cache", options));
     setSkipBad(Utils.getFlag("skip-bad", options));
+  }
+
+  /** The integer value of option -name, dflt where it is absent; the error names the option and the value. */
+  private static int intOption(String[] options, String name, int dflt) throws Exception {
+    String v = Utils.getOption(name, options);
+    try {
+      return v.isEmpty() ? dflt : Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      throw new ZcnasException("-" + name + " needs an integer, got '" + v + "'");
+    }
+  }
+
+  /** A thread count from min (named as lowest) to 4 x the cores; the error names the setting. */
+  private static int threadCount(String name, String lowest, int min, int n) {
+    int max = 4 * Runtime.getRuntime().availableProcessors();
+    if (n < min || n > max) {
+      throw new ZcnasException(name + " must be between " + lowest + " and " + max + ", got " + n);
+    }
+    return n;
   }
 
   @Override
@@ -244,11 +248,7 @@ public final class InstanceScorer implements OptionHandler, Serializable {
   }
 
   public void setThreads(int threads) {
-    int max = 4 * Runtime.getRuntime().availableProcessors();
-    if (threads < 0 || threads > max) {
-      throw new ZcnasException("threads must be between 0 (one per core) and " + max + ", got " + threads);
-    }
-    this.threads = threads;
+    this.threads = threadCount("threads", "0 (one per core)", 0, threads);
   }
 
   public String threadsTipText() {
@@ -260,11 +260,7 @@ public final class InstanceScorer implements OptionHandler, Serializable {
   }
 
   public void setWorkers(int workers) {
-    int max = 4 * Runtime.getRuntime().availableProcessors();
-    if (workers < 1 || workers > max) {
-      throw new ZcnasException("workers must be between 1 and " + max + ", got " + workers);
-    }
-    this.workers = workers;
+    this.workers = threadCount("workers", "1", 1, workers);
   }
 
   public int getInterop() {
@@ -272,16 +268,12 @@ public final class InstanceScorer implements OptionHandler, Serializable {
   }
 
   public void setInterop(int interop) {
-    int max = 4 * Runtime.getRuntime().availableProcessors();
-    if (interop < 1 || interop > max) {
-      throw new ZcnasException("interop must be between 1 and " + max + ", got " + interop);
-    }
-    this.interop = interop;
+    this.interop = threadCount("interop", "1", 1, interop);
   }
 
   public String interopTipText() {
-    return "Threads that compute the independent parts of one pass at once; threads 0 then means 1. The official "
-        + "CRoZe splits a DARTS batch in two halves: 2 computes them on two cores, with the same scores";
+    return "Threads that compute the independent parts of one architecture at once; threads 0 then means 1. The "
+        + "official CRoZe splits a DARTS batch in two halves: 2 computes them on two cores, with the same scores";
   }
 
   /** An object serialized before the workers or interop option reads it as 0, which means one. */

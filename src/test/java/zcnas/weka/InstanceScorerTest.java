@@ -41,31 +41,20 @@ class InstanceScorerTest {
   }
 
   @Test
-  void workersArePrintedOnlyWhenSetAndCheckedWhenGiven() throws Exception {
-    InstanceScorer s = new InstanceScorer();
+  void workersAndInteropArePrintedOnlyWhenSetAndCheckedWhenGiven() throws Exception {
     assertEquals("-space auto -dataset auto -device auto -threads 0 -batches seeded",
-        Utils.joinOptions(s.getOptions()));
-    s.setOptions(Utils.splitOptions("-workers 3 -cache none"));
-    assertEquals(3, s.getWorkers());
-    assertEquals("-space auto -dataset auto -device auto -threads 0 -workers 3 -batches seeded -cache none",
-        Utils.joinOptions(s.getOptions()));
-    ZcnasException e = assertThrows(ZcnasException.class, () -> s.setOptions(Utils.splitOptions("-workers 0")));
-    assertTrue(e.getMessage().startsWith("workers must be between 1 and "), e.getMessage());
-    e = assertThrows(ZcnasException.class, () -> s.setOptions(Utils.splitOptions("-workers two")));
-    assertEquals("-workers needs an integer, got 'two'", e.getMessage());
-  }
-
-  @Test
-  void interopIsPrintedOnlyWhenSetAndCheckedWhenGiven() throws Exception {
-    InstanceScorer s = new InstanceScorer();
-    s.setOptions(Utils.splitOptions("-interop 2 -cache none"));
-    assertEquals(2, s.getInterop());
-    assertEquals("-space auto -dataset auto -device auto -threads 0 -interop 2 -batches seeded -cache none",
-        Utils.joinOptions(s.getOptions()));
-    ZcnasException e = assertThrows(ZcnasException.class, () -> s.setOptions(Utils.splitOptions("-interop 0")));
-    assertTrue(e.getMessage().startsWith("interop must be between 1 and "), e.getMessage());
-    e = assertThrows(ZcnasException.class, () -> s.setOptions(Utils.splitOptions("-interop two")));
-    assertEquals("-interop needs an integer, got 'two'", e.getMessage());
+        Utils.joinOptions(new InstanceScorer().getOptions()));
+    for (String name : new String[] {"workers", "interop"}) {
+      InstanceScorer s = new InstanceScorer();
+      s.setOptions(Utils.splitOptions("-" + name + " 3 -cache none"));
+      assertEquals(3, name.equals("workers") ? s.getWorkers() : s.getInterop());
+      assertEquals("-space auto -dataset auto -device auto -threads 0 -" + name + " 3 -batches seeded -cache none",
+          Utils.joinOptions(s.getOptions()));
+      ZcnasException e = assertThrows(ZcnasException.class, () -> s.setOptions(Utils.splitOptions("-" + name + " 0")));
+      assertTrue(e.getMessage().startsWith(name + " must be between 1 and "), e.getMessage());
+      e = assertThrows(ZcnasException.class, () -> s.setOptions(Utils.splitOptions("-" + name + " two")));
+      assertEquals("-" + name + " needs an integer, got 'two'", e.getMessage());
+    }
   }
 
   @Test
